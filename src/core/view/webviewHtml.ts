@@ -1,0 +1,61 @@
+/**
+ * The chat webview's HTML document. Pure so the webview test tier loads the very same document
+ * (same CSP, same element ids) in Chromium that VS Code shows.
+ */
+import { randomBytes } from 'node:crypto';
+
+export interface WebviewHtmlInput {
+  /** `webview.cspSource`: the origin local resources are served from. */
+  readonly cspSource: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  /** UI language for `<html lang>`, e.g. `en`, `de`. */
+  readonly lang?: string;
+  /** Override for tests; a fresh crypto nonce is generated otherwise. */
+  readonly nonce?: string;
+}
+
+/** A nonce from the crypto RNG: a guessable nonce would let injected markup run scripts. */
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+/**
+ * Strict CSP: nothing loads unless listed. Scripts only by nonce; styles, fonts and images only
+ * from the extension's own resources (images from the network are never loaded, since a model can
+ * exfiltrate data through an image URL). No connect-src: the webview never talks to the network.
+ */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function renderWebviewHtml(input: WebviewHtmlInput): string {
+  const nonce = input.nonce ?? createNonce();
+  const csp = contentSecurityPolicy(input.cspSource, nonce);
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(input.lang ?? 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(input.styleUri)}">
+<title>OpenRouter Chat</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
