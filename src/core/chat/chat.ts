@@ -1,0 +1,99 @@
+/**
+ * The conversation model the host owns and persists. Pure data and pure operations: the session
+ * decides when to call them, the store decides how they reach the disk.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AnswerStats, ChatSummary, ChatView, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
+import type { ReasoningDetail, ToolCall } from '../openrouter/types';
+import type { ConversationTurn } from '../openrouter/requestBuilder';
+
+export interface StoredMessage {
+  readonly id: string;
+  readonly role: Role;
+  /** What the user sees. For code actions this is the short request plus the code. */
+  content: string;
+  reasoning?: string;
+  /** Kept exactly as received so a later request can send it back (see requestBuilder). */
+  reasoningDetails?: ReasoningDetail[];
+  toolCalls?: ToolCall[];
+  status?: MessageStatus;
+  stats?: AnswerStats;
+  error?: ErrorView;
+  label?: string;
+  readonly createdAt: number;
+}
+
+export interface Chat {
+  readonly id: string;
+  title: string;
+  readonly createdAt: number;
+  updatedAt: number;
+  messages: StoredMessage[];
+}
+
+export const UNTITLED_CHAT = 'New chat';
+const TITLE_LENGTH = 60;
+
+export function createChat(now = Date.now()): Chat {
+  return { id: randomUUID(), title: UNTITLED_CHAT, createdAt: now, updatedAt: now, messages: [] };
+}
+
+export function createMessage(role: Role, content: string, extra: Partial<StoredMessage> = {}, now = Date.now()): StoredMessage {
+  return { id: randomUUID(), role, content, createdAt: now, ...extra };
+}
+
+/** A chat is titled from its first question: its first line, shortened on a word boundary. */
+export function titleFromQuestion(text: string): string {
+  const firstLine = text.replace(/\[\[mock:[^\]]*\]\]/g, '').trim().split(/\r?\n/, 1)[0]?.trim() ?? '';
+  if (firstLine.length === 0) return UNTITLED_CHAT;
+  if (firstLine.length <= TITLE_LENGTH) return firstLine;
+  const cut = firstLine.slice(0, TITLE_LENGTH);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+export function summarize(chat: Chat): ChatSummary {
+  return { id: chat.id, title: chat.title, updatedAt: chat.updatedAt, messageCount: chat.messages.length };
+}
+
+export function toMessageView(message: StoredMessage): MessageView {
+  return {
+    id: message.id,
+    role: message.role,
+    content: message.content,
+    ...(message.reasoning ? { reasoning: message.reasoning } : {}),
+    ...(message.status ? { status: message.status } : {}),
+    ...(message.stats ? { stats: message.stats } : {}),
+    ...(message.error ? { error: message.error } : {}),
+    ...(message.label ? { label: message.label } : {}),
+  };
+}
+
+export function toChatView(chat: Chat): ChatView {
+  return { id: chat.id, title: chat.title, messages: chat.messages.map(toMessageView) };
+}
+
+/**
+ * The turns to send for a new answer: every message before `upTo` (exclusive), skipping answers
+ * that failed with nothing in them, so a broken turn does not poison the next request.
+ */
+export function conversationTurns(messages: readonly StoredMessage[]): ConversationTurn[] {
+  const turns: ConversationTurn[] = [];
+  for (const message of messages) {
+    if (message.role === 'assistant' && message.content.length === 0 && !message.toolCalls?.length) continue;
+    turns.push({
+      role: message.role,
+      content: message.content,
+      ...(message.reasoning ? { reasoning: message.reasoning } : {}),
+      ...(message.reasoningDetails?.length ? { reasoningDetails: message.reasoningDetails } : {}),
+      ...(message.toolCalls?.length ? { toolCalls: message.toolCalls } : {}),
+    });
+  }
+  // Two user turns in a row (the answer between them failed empty) are still valid for the API.
+  return turns;
+}
+
+/** Index of the message with this id, or -1. */
+export function indexOfMessage(chat: Chat, messageId: string): number {
+  return chat.messages.findIndex((m) => m.id === messageId);
+}

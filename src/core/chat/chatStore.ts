@@ -1,0 +1,179 @@
+/**
+ * Chats on disk, one JSON file per chat in the extension's global storage.
+ *
+ * Why one file per chat: a write touches only the chat being written, so a crash mid-write can
+ * cost at most that write (and not even that: see `writeAtomically`), and two VS Code windows on
+ * the same storage never overwrite each other's new chats; each window's listing re-reads the
+ * folder. A file that cannot be read back is moved to `corrupt/` and reported, never dropped.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Chat, StoredMessage } from './chat';
+
+const FILE_VERSION = 1;
+const CHAT_FILE = /^[\w-]{1,80}\.json$/;
+
+export interface CorruptChatFile {
+  readonly file: string;
+  /** Where the bad file was moved, so nothing the user had is lost. */
+  readonly backup: string;
+  readonly reason: string;
+}
+
+export interface LoadResult {
+  /** Newest first. */
+  readonly chats: Chat[];
+  readonly corrupt: CorruptChatFile[];
+}
+
+export class ChatStore {
+  private readonly chatsDir: string;
+  private readonly corruptDir: string;
+  /** Serializes writes per chat so a slow write never lands after a newer one. */
+  private readonly pending = new Map<string, Promise<void>>();
+
+  constructor(storageDir: string) {
+    this.chatsDir = join(storageDir, 'chats');
+    this.corruptDir = join(storageDir, 'chats', 'corrupt');
+  }
+
+  get directory(): string {
+    return this.chatsDir;
+  }
+
+  async loadAll(): Promise<LoadResult> {
+    await fs.mkdir(this.chatsDir, { recursive: true });
+    const names = (await fs.readdir(this.chatsDir)).filter((name) => CHAT_FILE.test(name));
+    const chats: Chat[] = [];
+    const corrupt: CorruptChatFile[] = [];
+    await Promise.all(
+      names.map(async (name) => {
+        const file = join(this.chatsDir, name);
+        let text: string;
+        try {
+          text = await fs.readFile(file, 'utf8');
+        } catch (error) {
+          // Deleted by another window between readdir and readFile: not corruption.
+          if (isMissing(error)) return;
+          throw error;
+        }
+        const parsed = parseChat(text);
+        if (typeof parsed === 'string') {
+          corrupt.push(await this.setAside(file, name, parsed));
+        } else {
+          chats.push(parsed);
+        }
+      }),
+    );
+    chats.sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
+    return { chats, corrupt };
+  }
+
+  async load(chatId: string): Promise<Chat | undefined> {
+    try {
+      const parsed = parseChat(await fs.readFile(this.fileOf(chatId), 'utf8'));
+      return typeof parsed === 'string' ? undefined : parsed;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  save(chat: Chat): Promise<void> {
+    // Snapshot now: the caller keeps mutating the chat while the write is queued.
+    const text = JSON.stringify({ version: FILE_VERSION, chat });
+    const previous = this.pending.get(chat.id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => writeAtomically(this.fileOf(chat.id), text));
+    this.pending.set(chat.id, next);
+    void next.finally(() => {
+      if (this.pending.get(chat.id) === next) this.pending.delete(chat.id);
+    });
+    return next;
+  }
+
+  async delete(chatId: string): Promise<void> {
+    await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
+    await fs.rm(this.fileOf(chatId), { force: true });
+  }
+
+  /** Resolves when every queued write has reached the disk. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.pending.values()]);
+  }
+
+  private fileOf(chatId: string): string {
+    if (!/^[\w-]{1,80}$/.test(chatId)) throw new Error(`Invalid chat id: ${chatId}`);
+    return join(this.chatsDir, `${chatId}.json`);
+  }
+
+  private async setAside(file: string, name: string, reason: string): Promise<CorruptChatFile> {
+    await fs.mkdir(this.corruptDir, { recursive: true });
+    const backup = join(this.corruptDir, `${name}.${Date.now()}.bak`);
+    try {
+      await fs.rename(file, backup);
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    return { file, backup, reason };
+  }
+}
+
+/**
+ * Write to a unique temporary file, flush it to disk, then rename over the target. A rename is
+ * atomic on one file system, so readers see the old file or the new one, never half of either.
+ */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await fs.mkdir(join(file, '..'), { recursive: true });
+  const handle = await fs.open(temp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** The chat, or a reason why the text is not a chat we wrote. */
+export function parseChat(text: string): Chat | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (!isRecord(data) || data.version !== FILE_VERSION || !isRecord(data.chat)) return 'not a chat file of this version';
+  const chat = data.chat;
+  if (typeof chat.id !== 'string' || typeof chat.title !== 'string') return 'chat id or title missing';
+  if (typeof chat.createdAt !== 'number' || typeof chat.updatedAt !== 'number') return 'chat timestamps missing';
+  if (!Array.isArray(chat.messages)) return 'messages missing';
+  for (const [index, message] of chat.messages.entries()) {
+    if (!isMessage(message)) return `message ${index} is malformed`;
+  }
+  return chat as unknown as Chat;
+}
+
+function isMessage(value: unknown): value is StoredMessage {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    (value.role === 'user' || value.role === 'assistant') &&
+    typeof value.content === 'string' &&
+    (value.reasoning === undefined || typeof value.reasoning === 'string')
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+}

@@ -1,0 +1,169 @@
+import { OpenRouterError } from './errors';
+import { excerpt } from './httpErrors';
+import { redactSecrets } from './redact';
+import type { ReasoningDetail, StreamEvent, Usage } from './types';
+
+/** The parts of a `chat.completion.chunk` the client reads; everything is optional on the wire. */
+interface WireChunk {
+  id?: string;
+  model?: string;
+  provider?: string;
+  error?: WireStreamError;
+  usage?: WireUsage;
+  choices?: WireChoice[];
+}
+
+interface WireChoice {
+  delta?: {
+    content?: string | null;
+    reasoning?: string | null;
+    reasoning_details?: ReasoningDetail[] | null;
+    tool_calls?: WireToolCallDelta[] | null;
+  };
+  finish_reason?: string | null;
+  native_finish_reason?: string | null;
+  error?: WireStreamError;
+}
+
+interface WireToolCallDelta {
+  index?: number;
+  id?: string;
+  function?: { name?: string; arguments?: string };
+}
+
+interface WireStreamError {
+  code?: number | string;
+  message?: string;
+  metadata?: Record<string, unknown>;
+}
+
+interface WireUsage {
+  prompt_tokens?: number;
+  completion_tokens?: number;
+  total_tokens?: number;
+  prompt_tokens_details?: { cached_tokens?: number; cache_write_tokens?: number } | null;
+  completion_tokens_details?: { reasoning_tokens?: number } | null;
+  cost?: number;
+  is_byok?: boolean;
+}
+
+/** Native finish reasons that mean the provider failed even when no error object came along. */
+const FAILED_NATIVE_REASONS: ReadonlySet<string> = new Set(['error', 'network_error']);
+
+/**
+ * Turns the `data` of one SSE event into StreamEvents appended to `out`. Throws an
+ * OpenRouterError (kind midStream) for an error reported inside the stream, after appending what
+ * the same chunk carried before it.
+ */
+export class ChunkMapper {
+  private metaSent = false;
+
+  map(data: string, out: StreamEvent[]): void {
+    // Proxies have been seen to re-emit the `: OPENROUTER PROCESSING` comment as a data line.
+    if (data.length === 0 || data.charCodeAt(0) === 58 /* ':' */) return;
+    let chunk: WireChunk;
+    try {
+      chunk = JSON.parse(data) as WireChunk;
+    } catch {
+      throw malformedEventError(data);
+    }
+    if (!chunk || typeof chunk !== 'object') return;
+
+    if (!this.metaSent && (chunk.id || chunk.model || chunk.provider)) {
+      this.metaSent = true;
+      out.push({ type: 'meta', generationId: chunk.id, model: chunk.model, provider: chunk.provider });
+    }
+    const choice = chunk.choices?.[0];
+    const delta = choice?.delta;
+    if (delta) mapDelta(delta, out);
+
+    if (chunk.error) throw midStreamError(chunk.error);
+    if (choice) {
+      if (choice.error) throw midStreamError(choice.error);
+      const finishReason = choice.finish_reason ?? null;
+      const nativeFinishReason = choice.native_finish_reason ?? null;
+      if (finishReason === 'error' || (nativeFinishReason !== null && FAILED_NATIVE_REASONS.has(nativeFinishReason))) {
+        throw midStreamError(undefined, nativeFinishReason ?? finishReason);
+      }
+      if (finishReason !== null || nativeFinishReason !== null) {
+        out.push({ type: 'finish', finishReason, nativeFinishReason });
+      }
+    }
+    if (chunk.usage) out.push({ type: 'usage', usage: mapUsage(chunk.usage) });
+  }
+}
+
+function mapDelta(delta: NonNullable<WireChoice['delta']>, out: StreamEvent[]): void {
+  const details = delta.reasoning_details;
+  const hasDetails = Array.isArray(details) && details.length > 0;
+  // Open-weight models send the same text in `reasoning` and in `reasoning_details`: show it once.
+  if (typeof delta.reasoning === 'string' && delta.reasoning.length > 0) {
+    out.push({ type: 'reasoning', text: delta.reasoning });
+  } else if (hasDetails) {
+    const text = readableText(details);
+    if (text) out.push({ type: 'reasoning', text });
+  }
+  if (hasDetails) out.push({ type: 'reasoningDetails', details });
+  if (typeof delta.content === 'string' && delta.content.length > 0) out.push({ type: 'content', text: delta.content });
+  if (Array.isArray(delta.tool_calls)) {
+    for (const call of delta.tool_calls) {
+      out.push({
+        type: 'toolCall',
+        index: call.index ?? 0,
+        id: call.id,
+        name: call.function?.name,
+        argumentsDelta: call.function?.arguments ?? '',
+      });
+    }
+  }
+}
+
+/** The human-readable part of reasoning details (encrypted items have none). */
+function readableText(details: readonly ReasoningDetail[]): string {
+  let text = '';
+  for (const detail of details) {
+    if (detail.type === 'reasoning.text' && typeof detail.text === 'string') text += detail.text;
+    else if (detail.type === 'reasoning.summary' && typeof detail.summary === 'string') text += detail.summary;
+  }
+  return text;
+}
+
+export function mapUsage(wire: WireUsage): Usage {
+  const usage: Usage = {
+    promptTokens: wire.prompt_tokens ?? 0,
+    completionTokens: wire.completion_tokens ?? 0,
+    totalTokens: wire.total_tokens ?? (wire.prompt_tokens ?? 0) + (wire.completion_tokens ?? 0),
+  };
+  const reasoningTokens = wire.completion_tokens_details?.reasoning_tokens;
+  if (typeof reasoningTokens === 'number') usage.reasoningTokens = reasoningTokens;
+  const cached = wire.prompt_tokens_details?.cached_tokens;
+  if (typeof cached === 'number') usage.cachedTokens = cached;
+  const cacheWrite = wire.prompt_tokens_details?.cache_write_tokens;
+  if (typeof cacheWrite === 'number') usage.cacheWriteTokens = cacheWrite;
+  if (typeof wire.cost === 'number') usage.costUsd = wire.cost;
+  if (typeof wire.is_byok === 'boolean') usage.isByok = wire.is_byok;
+  return usage;
+}
+
+function midStreamError(error: WireStreamError | undefined, reason?: string | null): OpenRouterError {
+  const message = error?.message ? excerpt(redactSecrets(error.message)) : undefined;
+  const code = error?.code;
+  const what = message ?? `the provider reported "${reason ?? 'error'}"`;
+  return new OpenRouterError({
+    kind: 'midStream',
+    userMessage: `The answer stopped with an error: ${what}${code !== undefined ? ` (code ${code})` : ''}. Try again.`,
+    action: 'retry',
+    retryable: true,
+    ...(code !== undefined ? { code } : {}),
+    ...(error?.metadata ? { metadata: error.metadata } : {}),
+  });
+}
+
+function malformedEventError(data: string): OpenRouterError {
+  return new OpenRouterError({
+    kind: 'midStream',
+    userMessage: `OpenRouter sent an event that is not valid JSON: "${excerpt(redactSecrets(data), 80)}". Try again.`,
+    action: 'retry',
+    retryable: true,
+  });
+}

@@ -1,0 +1,19 @@
+/** Reads `openrouterChat.*` through the pure validator, and tells when any of it changes. */
+import * as vscode from 'vscode';
+import { readChatConfig, SETTINGS_SECTION, type ConfigResult } from '../core/settings';
+
+export function readConfiguration(): ConfigResult {
+  const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return readChatConfig((key) => section.get(key));
+}
+
+export function onConfigurationChanged(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(SETTINGS_SECTION)) listener();
+  });
+}
+
+/** Opens the Settings editor on one setting (or all of ours). */
+export async function openSetting(setting?: string): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.openSettings', setting ?? `@ext:openrouter-chat.openrouter-chat`);
+}

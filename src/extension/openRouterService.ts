@@ -1,0 +1,60 @@
+/**
+ * One OpenRouter client per configuration, and the session's model list. Models are fetched once
+ * per session (and on demand), since the picker, the status bar, the cost guard and the context
+ * check all want them and the list changes rarely.
+ */
+import { OpenRouterClient } from '../core/openrouter/client';
+import type { ModelInfo } from '../core/openrouter/types';
+import type { ChatConfig } from '../core/settings';
+import type { ApiKeyManager } from './apiKeyManager';
+import type { Log } from './log';
+
+export class OpenRouterService {
+  private client: OpenRouterClient | undefined;
+  private clientKey = '';
+  private models: Promise<ModelInfo[]> | undefined;
+  private modelsBaseUrl = '';
+
+  constructor(
+    private readonly keys: ApiKeyManager,
+    private readonly log: Log,
+  ) {}
+
+  clientFor(config: ChatConfig): OpenRouterClient {
+    const key = `${config.baseUrl}|${config.stallTimeoutMs}`;
+    if (!this.client || key !== this.clientKey) {
+      this.client = new OpenRouterClient({
+        baseUrl: config.baseUrl,
+        getApiKey: () => this.keys.current(),
+        stallTimeoutMs: config.stallTimeoutMs,
+        appTitle: 'OpenRouter Chat',
+        log: (line) => this.log.info('client', line),
+      });
+      this.clientKey = key;
+    }
+    return this.client;
+  }
+
+  /** The model list, cached for the session; a failed fetch is not cached. */
+  listModels(config: ChatConfig, refresh = false): Promise<ModelInfo[]> {
+    if (!refresh && this.models && this.modelsBaseUrl === config.baseUrl) return this.models;
+    this.modelsBaseUrl = config.baseUrl;
+    const request = this.clientFor(config).listModels({ refresh: true });
+    this.models = request;
+    request.catch(() => {
+      if (this.models === request) this.models = undefined;
+    });
+    return request;
+  }
+
+  /** Details of one model, or undefined when the list cannot be had (the chat still works). */
+  async modelInfo(config: ChatConfig, modelId = config.model): Promise<ModelInfo | undefined> {
+    try {
+      const models = await this.listModels(config);
+      return models.find((m) => m.id === modelId);
+    } catch (error) {
+      this.log.warn('models', `model list unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * What the host does for each message the webview sends. The switch is exhaustive over the
+ * protocol union: adding a message type without handling it here fails to compile.
+ */
+import * as vscode from 'vscode';
+import { assertNever, type ErrorAction, type WebviewMessage } from '../shared/protocol';
+import type { ChatSession } from '../core/chat/chatSession';
+import type { CodeActions } from './codeActions';
+import type { Log } from './log';
+
+export const ADD_CREDITS_URL = 'https://openrouter.ai/settings/credits';
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+export interface RouterDeps {
+  readonly session: ChatSession;
+  readonly codeActions: CodeActions;
+  readonly log: Log;
+}
+
+export async function routeWebviewMessage(message: WebviewMessage, deps: RouterDeps): Promise<void> {
+  const { session, codeActions } = deps;
+  switch (message.type) {
+    case 'ready':
+      return; // handled by the view provider's handshake
+    case 'send':
+      await session.send(message.text);
+      return;
+    case 'stop':
+      session.stop();
+      return;
+    case 'regenerate':
+      await session.regenerate();
+      return;
+    case 'editAndResend':
+      await session.editAndResend(message.messageId, message.text);
+      return;
+    case 'newChat':
+      session.newChat();
+      return;
+    case 'openChat':
+      await session.openChat(message.chatId);
+      return;
+    case 'deleteChat':
+      await session.deleteChat(message.chatId);
+      return;
+    case 'copy':
+      await vscode.env.clipboard.writeText(message.text);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard'), 2000);
+      return;
+    case 'insertCode':
+      await codeActions.insertCode(message.code, message.language);
+      return;
+    case 'applyCode':
+      await codeActions.applyCode(message.code, message.language, message.messageId);
+      return;
+    case 'openLink':
+      await openLink(message.href, deps.log);
+      return;
+    case 'openFileRef':
+      await codeActions.openFileRef(message.path, message.line, message.endLine);
+      return;
+    case 'action':
+      await runAction(message.action, session);
+      return;
+    default:
+      assertNever(message);
+  }
+}
+
+/** Links from model output open only in the user's browser, only for web and mail schemes. */
+async function openLink(href: string, log: Log): Promise<void> {
+  if (!SAFE_LINK.test(href.trim())) {
+    log.warn('view', `refused to open a link with an unsafe scheme: ${href.slice(0, 80)}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Only web and mail links can be opened from the chat.'));
+    return;
+  }
+  await vscode.env.openExternal(vscode.Uri.parse(href.trim(), true));
+}
+
+async function runAction(action: ErrorAction, session: ChatSession): Promise<void> {
+  switch (action) {
+    case 'setApiKey':
+      await vscode.commands.executeCommand('openrouterChat.setApiKey');
+      return;
+    case 'addCredits':
+      await vscode.env.openExternal(vscode.Uri.parse(ADD_CREDITS_URL));
+      return;
+    case 'retry':
+      await session.regenerate();
+      return;
+    case 'openSettings':
+      await vscode.commands.executeCommand('workbench.action.openSettings', lastErrorSetting(session) ?? 'openrouterChat');
+      return;
+    case 'selectModel':
+      await vscode.commands.executeCommand('openrouterChat.selectModel');
+      return;
+    default:
+      assertNever(action);
+  }
+}
+
+/** The setting named by the latest error in the active chat, so Open settings lands on it. */
+function lastErrorSetting(session: ChatSession): string | undefined {
+  const messages = session.activeChat.messages;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const setting = messages[i]?.error?.setting;
+    if (setting) return setting;
+  }
+  return undefined;
+}

@@ -1,0 +1,283 @@
+/**
+ * Starts and stops a real VS Code workbench (code-server) for the integration and UI tiers,
+ * following /work/shared/docs/real-vscode-tests.md: Node 24 + code-server from the git-ignored
+ * cache `.vscode-test/`, one throw-away folder per run, its own process group so a stop leaves
+ * nothing behind.
+ */
+import { spawn, execFile } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, repoRoot } from './paths';
+
+export { freePort, repoRoot } from './paths';
+
+const execFileAsync = promisify(execFile);
+
+export const CODE_SERVER_VERSION = '4.139.1';
+const NODE_PACKAGE = `node-${process.platform}-${process.arch === 'x64' ? 'x64' : process.arch}`;
+
+/** Settings that keep the built-in chat, the gallery and first-run pages out of the tests' way. */
+export const RECOMMENDED_SETTINGS: Readonly<Record<string, unknown>> = {
+  'workbench.startupEditor': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'security.workspace.trust.enabled': false,
+  // Run folders live inside this repository: without this, git asks about the parent repository.
+  'git.openRepositoryInParentFolders': 'never',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export interface CodeServerInstall {
+  /** The Node 24 binary code-server was built against. */
+  readonly node: string;
+  /** code-server's `out/node/entry.js`. */
+  readonly entry: string;
+}
+
+/** The cached install, or an error that says how to create it. */
+export function findCodeServer(root = repoRoot()): CodeServerInstall {
+  const cache = join(root, '.vscode-test');
+  const node = join(cache, 'node24', 'node_modules', NODE_PACKAGE, 'bin', 'node');
+  const entry = join(cache, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  const stamp = join(cache, 'code-server', `.installed-${CODE_SERVER_VERSION}`);
+  const missing = [node, entry, stamp].filter((path) => !existsSync(path));
+  if (missing.length > 0) {
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} is not installed in ${cache} (missing: ${missing.join(', ')}).\n` +
+        '  Install it with: bash scripts/setup-code-server.sh\n' +
+        '  (it needs libkrb5-dev: apt-get install -y chromium libkrb5-dev)',
+    );
+  }
+  return { node, entry };
+}
+
+export interface CodeServerOptions {
+  /** Names the run folder `.vscode-test/runs/<id>`; defaults to a timestamp. */
+  readonly id?: string;
+  /** Folder to copy as the opened workspace; defaults to test/fixtures/workspace. */
+  readonly workspaceSource?: string;
+  /** User settings merged over RECOMMENDED_SETTINGS. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Extra environment for code-server and its extension host (e.g. OPENROUTER_API_KEY). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A packaged extension to install into this run before starting. */
+  readonly vsix?: string;
+  readonly port?: number;
+  /** Called with each chunk of code-server's own output (it is always written to code-server.log). */
+  readonly onOutput?: (text: string) => void;
+}
+
+export interface CodeServer {
+  readonly port: number;
+  /** `http://127.0.0.1:<port>` (never another host: webviews need a secure-context origin). */
+  readonly origin: string;
+  readonly runDir: string;
+  readonly workspace: string;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  readonly logFile: string;
+  /** Workbench URL for the run's workspace, optionally with the smoke-test `payload`. */
+  workbenchUrl(payload?: ReadonlyArray<readonly [string, string]>): string;
+  /** `vscode-remote://127.0.0.1:<port><absolute path>`: how the workbench names a server-side file. */
+  remoteUri(absolutePath: string): string;
+  /** Kills the whole process group; resolves when it is gone. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Folders of one run: XDG_* and TMPDIR inside it keep code-server out of $HOME and /tmp. */
+function runLayout(root: string, id: string) {
+  const runDir = join(root, '.vscode-test', 'runs', id);
+  return {
+    runDir,
+    workspace: join(runDir, 'workspace'),
+    userDataDir: join(runDir, 'user-data'),
+    extensionsDir: join(runDir, 'extensions'),
+    logFile: join(runDir, 'code-server.log'),
+    env: {
+      XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'),
+      XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
+      XDG_CACHE_HOME: join(runDir, 'xdg', 'cache'),
+      TMPDIR: join(runDir, 'tmp'),
+    },
+  };
+}
+
+type RunLayout = ReturnType<typeof runLayout>;
+
+function prepareRun(layout: RunLayout, options: CodeServerOptions, root: string): void {
+  for (const dir of [layout.userDataDir, layout.extensionsDir, ...Object.values(layout.env)]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  // The opened folder must exist, or a modal dialog blocks every click.
+  cpSync(options.workspaceSource ?? join(root, 'test', 'fixtures', 'workspace'), layout.workspace, { recursive: true });
+  const userDir = join(layout.userDataDir, 'User');
+  mkdirSync(userDir, { recursive: true });
+  const settings = { ...RECOMMENDED_SETTINGS, ...options.settings };
+  writeFileSync(join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+function childEnv(runEnv: Readonly<Record<string, string>>, extra: CodeServerOptions['env']): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...runEnv };
+  // The project's own test settings must not leak into the workbench's Node.
+  delete env.NODE_OPTIONS;
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+/** Installs a .vsix with the same binary and folders the server will use. */
+export async function installVsix(install: CodeServerInstall, layout: Pick<RunLayout, 'userDataDir' | 'extensionsDir' | 'env'>, vsix: string): Promise<void> {
+  if (!existsSync(vsix)) throw new Error(`Cannot install ${vsix}: the file does not exist (run \`npm run package\`).`);
+  const args = [install.entry, '--user-data-dir', layout.userDataDir, '--extensions-dir', layout.extensionsDir, '--install-extension', vsix];
+  try {
+    await execFileAsync(install.node, args, { env: childEnv(layout.env, {}), timeout: 120_000 });
+  } catch (error: unknown) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`code-server could not install ${vsix}: ${detail}`);
+  }
+}
+
+/** Resolves once `/healthz` answers 200; rejects if the server dies first or takes too long. */
+async function waitForHealth(origin: string, child: ChildProcess, logFile: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited before it was ready (code ${child.exitCode}, signal ${child.signalCode}). Log:\n${tail(logFile)}`);
+    }
+    if (await healthOk(`${origin}/healthz`)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`code-server did not answer ${origin}/healthz within ${timeoutMs / 1000} s. Log:\n${tail(logFile)}`);
+}
+
+function healthOk(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get(url, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.setTimeout(2_000, () => request.destroy());
+  });
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Every live run, so an unexpected exit of the test process still kills its servers. */
+const liveGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
+});
+
+/** Signal 0 only asks whether the group still exists. */
+function killGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: the group is already gone.
+  }
+}
+
+async function stopGroup(pgid: number): Promise<void> {
+  killGroup(pgid, 'SIGTERM');
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    if (!killGroup(pgid, 0)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  killGroup(pgid, 'SIGKILL');
+  liveGroups.delete(pgid);
+}
+
+/** Starts code-server on 127.0.0.1 in a fresh run folder and waits until it answers. */
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
+  const root = repoRoot();
+  const install = findCodeServer(root);
+  const layout = runLayout(root, options.id ?? `run-${Date.now()}-${process.pid}`);
+  prepareRun(layout, options, root);
+  if (options.vsix) await installVsix(install, layout, options.vsix);
+
+  const port = options.port ?? (await freePort());
+  const origin = `http://127.0.0.1:${port}`;
+  const args = [
+    install.entry,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', layout.userDataDir,
+    '--extensions-dir', layout.extensionsDir,
+    // Enables the URL `payload` (extensionTestsPath) and the smoke-test driver hooks.
+    '--vscode-option', 'enable-smoke-test-driver',
+    layout.workspace,
+  ];
+  // `detached` makes Node call setsid(2): the server and every child it spawns share one process
+  // group whose id is the server's pid, so `kill -- -<pgid>` stops them all.
+  const child = spawn(install.node, args, {
+    cwd: layout.runDir,
+    env: childEnv(layout.env, options.env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const pgid = child.pid;
+  if (pgid === undefined) throw new Error('code-server could not be spawned');
+  liveGroups.add(pgid);
+  const log = createWriteStream(layout.logFile);
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      options.onOutput?.(chunk.toString('utf8'));
+    });
+  }
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopped ??= stopGroup(pgid).then(() => new Promise<void>((resolve) => log.end(resolve)));
+    return stopped;
+  };
+  try {
+    await waitForHealth(origin, child, layout.logFile);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const remoteUri = (absolutePath: string): string => `vscode-remote://127.0.0.1:${port}${absolutePath}`;
+  return {
+    port,
+    origin,
+    runDir: layout.runDir,
+    workspace: layout.workspace,
+    userDataDir: layout.userDataDir,
+    extensionsDir: layout.extensionsDir,
+    logFile: layout.logFile,
+    remoteUri,
+    workbenchUrl(payload) {
+      const url = new URL(origin + '/');
+      url.searchParams.set('folder', layout.workspace);
+      if (payload && payload.length > 0) url.searchParams.set('payload', JSON.stringify(payload));
+      return url.toString();
+    },
+    stop,
+  };
+}

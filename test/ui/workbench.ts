@@ -1,0 +1,232 @@
+/**
+ * Drives a real VS Code workbench (code-server) in Debian's Chromium for the UI journeys: opens
+ * the OpenRouter Chat view, finds its webview frame, and offers the few gestures the journeys
+ * share (ask, reload, run a command, open a file, select lines, read notifications).
+ * Nothing here knows about the mock server: see `journey.ts` for the usual setup.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
+import { startCodeServer } from '../runners/codeServer';
+import type { CodeServer } from '../runners/codeServer';
+import { CHROMIUM_ARGS, findChromium, repoRoot } from '../runners/paths';
+import { commandTitle } from './commandTitles';
+import { extensionSource } from './extensionSource';
+import { trackPage } from './openPages';
+
+export const VIEW_CONTAINER_LABEL = 'OpenRouter Chat';
+const MESSAGE_BOX = 'textarea[aria-label="Message"]';
+
+export interface WorkbenchOptions {
+  /** Names the run folder; defaults to a timestamp. */
+  readonly id?: string;
+  /** User settings for this run (merged over the recommended ones). */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Environment for code-server and the extension host, e.g. OPENROUTER_API_KEY. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Polls `probe` until it returns a value; no fixed sleeps, only a deadline. */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export class Workbench {
+  private chatFrame: Frame | undefined;
+
+  private constructor(
+    readonly server: CodeServer,
+    readonly browser: Browser,
+    readonly page: Page,
+    private readonly url: string,
+  ) {}
+
+  /** Starts code-server with the extension installed and opens the workbench in Chromium. */
+  static async open(options: WorkbenchOptions = {}): Promise<Workbench> {
+    const executablePath = findChromium();
+    const source = await extensionSource();
+    const server = await startCodeServer({
+      id: options.id ?? `ui-${Date.now()}`,
+      ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(source.vsix ? { vsix: source.vsix } : {}),
+    });
+    try {
+      const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      trackPage(page);
+      const payload: Array<[string, string]> = source.developmentPath
+        ? [['extensionDevelopmentPath', server.remoteUri(source.developmentPath)]]
+        : [];
+      const url = server.workbenchUrl(payload);
+      const workbench = new Workbench(server, browser, page, url);
+      await workbench.load();
+      return workbench;
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+  }
+
+  private async load(): Promise<void> {
+    await this.page.goto(this.url);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
+  /** The activity-bar entry of the chat's view container, found by its aria-label. */
+  activityBarEntry(): Locator {
+    return this.page.locator(`.activitybar a.action-label[aria-label="${VIEW_CONTAINER_LABEL}"]`).first();
+  }
+
+  /** Shows the chat view (clicking its activity-bar entry unless it is already shown) and returns its webview frame. */
+  async openChat(): Promise<Frame> {
+    const entry = this.activityBarEntry();
+    await entry.waitFor({ timeout: 60_000 });
+    // The tab state lives on the entry's <li>. Clicking the container that is already shown would hide the side bar.
+    const tab = this.page.locator('.activitybar li[role="tab"]').filter({ has: entry });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await entry.click();
+    return this.findChatFrame();
+  }
+
+  /** Polls every frame of the page for the one holding the chat's message box (webviews are nested iframes). */
+  async findChatFrame(timeoutMs = 60_000): Promise<Frame> {
+    this.chatFrame = await waitFor('the chat webview frame', async () => {
+      for (const frame of this.page.frames()) {
+        const found = await frame.locator(MESSAGE_BOX).count().catch(() => 0);
+        if (found > 0) return frame;
+      }
+      return undefined;
+    }, timeoutMs);
+    return this.chatFrame;
+  }
+
+  /** The chat webview frame found by the last openChat()/findChatFrame(). */
+  chat(): Frame {
+    if (!this.chatFrame || this.chatFrame.isDetached()) throw new Error('The chat view is not open: call openChat() first');
+    return this.chatFrame;
+  }
+
+  messageBox(): Locator {
+    return this.chat().getByRole('textbox', { name: 'Message', exact: true });
+  }
+
+  button(name: string): Locator {
+    return this.chat().getByRole('button', { name, exact: true });
+  }
+
+  messages(role: 'You' | 'Assistant'): Locator {
+    return this.chat().getByRole('log').getByRole('article', { name: role, exact: true });
+  }
+
+  lastAssistant(): Locator {
+    return this.messages('Assistant').last();
+  }
+
+  /** Types a message, sends it, and returns the assistant answer it starts. */
+  async ask(text: string): Promise<Locator> {
+    const before = await this.messages('Assistant').count();
+    await this.messageBox().fill(text);
+    await this.button('Send').click();
+    await waitFor('the assistant answer to start', async () => ((await this.messages('Assistant').count()) > before ? true : undefined));
+    return this.messages('Assistant').nth(before);
+  }
+
+  /** Reloads the window (browser reload, or the "Developer: Reload Window" command) and re-finds the chat. */
+  async reloadWindow(via: 'browser' | 'command' = 'browser'): Promise<Frame> {
+    this.chatFrame = undefined;
+    if (via === 'command') {
+      await this.runCommand('Developer: Reload Window');
+      await this.page.waitForEvent('load', { timeout: 60_000 });
+    } else {
+      await this.page.reload();
+    }
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return this.openChat();
+  }
+
+  /** Runs a command by its palette title, e.g. "Developer: Reload Window". */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.getByText(title, { exact: true }) })
+      .first();
+    await row.click();
+  }
+
+  /** Runs one of this extension's commands by id, through the palette title its manifest gives it. */
+  async runCommandById(id: string): Promise<void> {
+    await this.runCommand(commandTitle(id));
+  }
+
+  /** Opens a workspace file by its relative path (Quick Open) and waits for its editor. */
+  async openFile(relativePath: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    const fileName = relativePath.split('/').pop() ?? relativePath;
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container [role="tab"][aria-label^="${fileName}"]`).first().waitFor();
+    await this.activeEditor().click();
+  }
+
+  /** The text area of the focused editor group's editor. */
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  }
+
+  /** Selects whole lines `first`..`last` (1-based) in the active editor with Go to Line + Shift+Down. */
+  async selectLines(first: number, last: number): Promise<void> {
+    await this.activeEditor().click();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(String(first));
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Home');
+    for (let line = first; line <= last; line++) await this.page.keyboard.press('Shift+ArrowDown');
+  }
+
+  /** Opens the editor context menu on the active editor and clicks an entry by its label. */
+  async editorContextMenu(label: string): Promise<void> {
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').first().click({ button: 'right' });
+    const item = this.page.locator('.context-view .action-item').filter({ has: this.page.getByText(label, { exact: true }) });
+    await item.first().click();
+  }
+
+  /**
+   * Texts of the notifications in the Notification Center. With the smoke-test driver on, toasts
+   * are never shown, so this is the only place they can be read.
+   */
+  async notifications(): Promise<string[]> {
+    const center = this.page.locator('.notifications-center');
+    if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
+    await center.waitFor();
+    return this.page.locator('.notifications-center .notification-list-item-message').allInnerTexts();
+  }
+
+  /** Full-page screenshot to `path` (relative paths are resolved from the repository root). */
+  async screenshot(path: string): Promise<string> {
+    const absolute = path.startsWith('/') ? path : join(repoRoot(), path);
+    mkdirSync(dirname(absolute), { recursive: true });
+    await this.page.screenshot({ path: absolute });
+    return absolute;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    await this.server.stop();
+  }
+}
