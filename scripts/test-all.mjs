@@ -49,6 +49,9 @@ const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 const PASSING = /^\s*(\d+) passing\b/;
 const FAILING = /^\s*(\d+) failing\b/;
 
+/** The tier's npm process while it runs. */
+let runningTier;
+
 /** Runs one tier, streaming its output through while counting mocha's summary lines. */
 function runTier(tier) {
   return new Promise((resolve) => {
@@ -62,6 +65,7 @@ function runTier(tier) {
       for (const raw of lines) countLine(raw.replace(ANSI, ''), counts);
     };
     const child = spawn('npm', ['run', '--silent', tier.script], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    runningTier = child;
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
       scan(chunk.toString('utf8'));
@@ -71,6 +75,7 @@ function runTier(tier) {
       scan(chunk.toString('utf8'));
     });
     child.on('close', (code, signal) => {
+      runningTier = undefined;
       countLine(pending.replace(ANSI, ''), counts);
       resolve({ ...tier, ...counts, code: code ?? 1, signal, seconds: (Date.now() - started) / 1000 });
     });
@@ -127,7 +132,11 @@ async function main() {
   // and still print what ran instead of dying in the middle.
   let interrupted = false;
   process.on('SIGINT', () => (interrupted = true));
-  process.on('SIGTERM', () => (interrupted = true));
+  process.on('SIGTERM', () => {
+    interrupted = true;
+    // A SIGTERM sent to this script alone must still reach the tier (npm passes it on).
+    runningTier?.kill('SIGTERM');
+  });
 
   const results = [];
   for (const [index, tier] of TIERS.entries()) {

@@ -1,0 +1,118 @@
+// `npm start`: try the packaged extension in a real VS Code (code-server) in your browser.
+//   npm start              uses OPENROUTER_API_KEY from the environment if set (or a key stored in the UI)
+//   npm start -- --mock    also starts the local OpenRouter-compatible server: works offline
+// Builds and packages the extension, installs the .vsix into a fresh run folder
+// (.vscode-test/runs/start-*) with a copy of the sample workspace, and serves the workbench on
+// 127.0.0.1 (PORT, else 8080, else a free port). Ctrl+C or SIGTERM stops everything it started.
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const useMock = process.argv.includes('--mock');
+
+function step(text) {
+  console.log(`\n> ${text}`);
+}
+
+/** Runs a command in the repository with the output shown; stops `npm start` if it fails. */
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+async function choosePort(lib) {
+  const wanted = Number(process.env.PORT ?? 8080);
+  if (Number.isInteger(wanted) && wanted > 0 && (await portIsFree(wanted))) return wanted;
+  const port = await lib.freePort();
+  console.log(`Port ${wanted} is taken; using ${port}.`);
+  return port;
+}
+
+/** Loads one of the compiled test-side modules (out/ is written by `node esbuild.mjs --tests`). */
+function loadCompiled(relativePath) {
+  return require(join(root, 'out', relativePath));
+}
+
+/** The mock server's module and the test key its support module exports. */
+function loadMock() {
+  const server = loadCompiled('test/server/openRouterServer.js');
+  const support = loadCompiled('test/support/index.js');
+  if (typeof server.startOpenRouterServer !== 'function' || typeof support.TEST_API_KEY !== 'string') {
+    throw new Error('out/test/server/openRouterServer.js or out/test/support/index.js does not export what --mock needs.');
+  }
+  return { startOpenRouterServer: server.startOpenRouterServer, key: support.TEST_API_KEY };
+}
+
+async function main() {
+  step('Building and packaging the extension (npm run package)');
+  run('npm', ['run', '--silent', 'package']);
+
+  step('Checking the code-server cache (bash scripts/setup-code-server.sh)');
+  run('bash', ['scripts/setup-code-server.sh']);
+
+  // The code-server launcher is shared with the test tiers; --tests compiles it (and the mock server).
+  step('Compiling the launcher (node esbuild.mjs --tests)');
+  run(process.execPath, ['esbuild.mjs', '--tests']);
+  const lib = loadCompiled('test/runners/codeServer.js');
+
+  let mock;
+  const settings = {};
+  const env = {};
+  if (useMock) {
+    const { startOpenRouterServer, key } = loadMock();
+    mock = await startOpenRouterServer({});
+    settings['openrouterChat.baseUrl'] = mock.baseUrl;
+    env.OPENROUTER_API_KEY = key;
+    console.log(`Mock OpenRouter server: ${mock.baseUrl} (add [[mock:NAME]] to a message to pick a script)`);
+  } else if (!process.env.OPENROUTER_API_KEY) {
+    console.log('OPENROUTER_API_KEY is not set: set a key in the chat (OpenRouter Chat: Set API Key), or use `npm start -- --mock`.');
+  }
+
+  const port = await choosePort(lib);
+  step(`Starting code-server on 127.0.0.1:${port}`);
+  const server = await lib.startCodeServer({
+    id: `start-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    port,
+    vsix: join(root, 'dist', 'openrouter-chat.vsix'),
+    settings,
+    env,
+  });
+
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping code-server${mock ? ' and the mock server' : ''}...`);
+    await server.stop();
+    await mock?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+
+  const line = '-'.repeat(78);
+  console.log(`\n${line}\n  OpenRouter Chat is running in VS Code (code-server):\n\n    ${server.workbenchUrl()}\n`);
+  console.log(`  Open it on this machine (127.0.0.1 or localhost only: webviews need a secure origin).`);
+  console.log(`  Workspace: ${server.workspace}\n  Log:       ${server.logFile}\n  Stop:      Ctrl+C\n${line}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+import { REASONING_EFFORTS } from './models';
+import type { ChatRequest, ModelInfo, ReasoningDetail, ReasoningEffort, ToolCall, WireMessage } from './types';
+
+export interface ChatSettings {
+  model: string;
+  reasoningEffort: ReasoningEffort;
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  seed?: number;
+  stop?: string[];
+  providerSort?: 'throughput' | 'price' | 'latency';
+}
+
+export interface ConversationTurn {
+  role: 'user' | 'assistant';
+  content: string;
+  reasoning?: string;
+  reasoningDetails?: ReasoningDetail[];
+  toolCalls?: ToolCall[];
+}
+
+export interface BuildOptions {
+  systemPrompt?: string;
+  /** The model's entry from /models, when known. */
+  model?: ModelInfo;
+  tools?: unknown[];
+  toolChoice?: unknown;
+}
+
+/**
+ * Model families known to reason, for when /models has not been loaded (offline start, failed
+ * fetch). Sending an effort to them is safe; sending none to gpt-oss is fine too (it reasons by
+ * default), but the user's chosen effort would be ignored.
+ */
+const KNOWN_REASONING_MODELS: readonly RegExp[] = [
+  /^openai\/gpt-oss-/,
+  /^openai\/o\d/,
+  /^openai\/gpt-5/,
+  /^deepseek\/deepseek-r1/,
+  /^x-ai\/grok-3-mini/,
+  /^qwen\/qwen3-.*thinking/,
+];
+
+export function buildChatRequest(turns: ConversationTurn[], settings: ChatSettings, options: BuildOptions = {}): ChatRequest {
+  const messages: WireMessage[] = [];
+  if (options.systemPrompt) messages.push({ role: 'system', content: options.systemPrompt });
+  for (const turn of turns) messages.push(toWireMessage(turn));
+
+  const request: ChatRequest = { model: settings.model, messages };
+  const effort = chooseReasoningEffort(settings.model, settings.reasoningEffort, options.model);
+  // Only `effort`, never `max_tokens` beside it, and never `enabled:false`/`effort:'none'`:
+  // gpt-oss answers those with HTTP 400 "Reasoning is mandatory".
+  if (effort) request.reasoning = { effort };
+  if (settings.maxTokens !== undefined) request.max_tokens = settings.maxTokens;
+  if (settings.temperature !== undefined) request.temperature = settings.temperature;
+  if (settings.topP !== undefined) request.top_p = settings.topP;
+  if (settings.seed !== undefined) request.seed = settings.seed;
+  if (settings.stop && settings.stop.length > 0) request.stop = settings.stop;
+  if (settings.providerSort) request.provider = { sort: settings.providerSort };
+  // OpenRouter requires the tool list on every request of a tool conversation.
+  if (options.tools && options.tools.length > 0) request.tools = options.tools;
+  if (options.toolChoice !== undefined) request.tool_choice = options.toolChoice;
+  return request;
+}
+
+/**
+ * Reasoning round trip, decided per assistant turn:
+ * - A turn that made tool calls keeps `reasoning` and `reasoning_details` exactly as received:
+ *   OpenRouter requires them beside `tool_calls`, and the model continues the same chain of
+ *   thought after the tool result.
+ * - A plain turn (a final answer) drops them: the harmony format's guidance for gpt-oss is that
+ *   earlier chain of thought may be dropped once a final answer was given, and resending it would
+ *   cost prompt tokens on every later request for no benefit.
+ */
+function toWireMessage(turn: ConversationTurn): WireMessage {
+  if (turn.role === 'user') return { role: 'user', content: turn.content };
+  const toolCalls = turn.toolCalls ?? [];
+  if (toolCalls.length === 0) return { role: 'assistant', content: turn.content };
+  const message: WireMessage = { role: 'assistant', content: turn.content === '' ? null : turn.content, tool_calls: toolCalls };
+  if (turn.reasoning) message.reasoning = turn.reasoning;
+  if (turn.reasoningDetails && turn.reasoningDetails.length > 0) message.reasoning_details = turn.reasoningDetails;
+  return message;
+}
+
+/**
+ * The effort to send, or undefined to send no reasoning parameter. Known model: only if it
+ * reasons, and snapped to the nearest effort it accepts. Unknown model: only for known reasoning
+ * families.
+ */
+export function chooseReasoningEffort(modelId: string, wanted: ReasoningEffort, model?: ModelInfo): ReasoningEffort | undefined {
+  if (model) {
+    if (!model.supportsReasoning) return undefined;
+    return nearestEffort(wanted, model.reasoningEfforts);
+  }
+  const baseId = modelId.split(':')[0] ?? modelId; // `:free`, `:nitro`, `:floor` are routing suffixes
+  return KNOWN_REASONING_MODELS.some((pattern) => pattern.test(baseId)) ? wanted : undefined;
+}
+
+/**
+ * The supported effort closest to the wanted one. On a tie (medium wanted, low and high offered)
+ * the lower wins: it is the cheaper and faster of the two, and the user can always pick high.
+ */
+export function nearestEffort(wanted: ReasoningEffort, supported: readonly ReasoningEffort[] | undefined): ReasoningEffort {
+  if (!supported || supported.length === 0 || supported.includes(wanted)) return wanted;
+  const rank = (effort: ReasoningEffort): number => REASONING_EFFORTS.indexOf(effort);
+  let best = supported[0] ?? wanted;
+  for (const candidate of supported) {
+    const distance = Math.abs(rank(candidate) - rank(wanted));
+    const bestDistance = Math.abs(rank(best) - rank(wanted));
+    if (distance < bestDistance || (distance === bestDistance && rank(candidate) < rank(best))) best = candidate;
+  }
+  return best;
+}
