@@ -94,17 +94,23 @@ async function main() {
   });
 
   let stopping = false;
-  const stop = async (signal) => {
+  const stop = async (reason, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping code-server${mock ? ' and the mock server' : ''}...`);
+    console.log(`\n${reason}: stopping code-server${mock ? ' and the mock server' : ''}...`);
     await server.stop();
     await mock?.close();
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGHUP', () => void stop('SIGHUP'));
+
+  void server.exited.then((code) => {
+    if (stopping) return;
+    console.error(`code-server exited unexpectedly (code ${code}); see ${server.logFile}`);
+    void stop('code-server exited', 1);
+  });
 
   const line = '-'.repeat(78);
   console.log(`\n${line}\n  OpenRouter Chat is running in VS Code (code-server):\n\n    ${server.workbenchUrl()}\n`);

@@ -11,6 +11,7 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, repoRoot } from './paths';
+import { stopGroup, trackGroup } from './processGroup';
 
 export { freePort, repoRoot } from './paths';
 
@@ -89,6 +90,8 @@ export interface CodeServer {
   workbenchUrl(payload?: ReadonlyArray<readonly [string, string]>): string;
   /** `vscode-remote://127.0.0.1:<port><absolute path>`: how the workbench names a server-side file. */
   remoteUri(absolutePath: string): string;
+  /** Settles when the server process exits, for whatever reason, with its exit code (null: killed by a signal). */
+  readonly exited: Promise<number | null>;
   /** Kills the whole process group; resolves when it is gone. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -180,33 +183,6 @@ function tail(file: string, lines = 30): string {
   }
 }
 
-/** Every live run, so an unexpected exit of the test process still kills its servers. */
-const liveGroups = new Set<number>();
-process.on('exit', () => {
-  for (const pgid of liveGroups) killGroup(pgid, 'SIGKILL');
-});
-
-/** Signal 0 only asks whether the group still exists. */
-function killGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false; // ESRCH: the group is already gone.
-  }
-}
-
-async function stopGroup(pgid: number): Promise<void> {
-  killGroup(pgid, 'SIGTERM');
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    if (!killGroup(pgid, 0)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  killGroup(pgid, 'SIGKILL');
-  liveGroups.delete(pgid);
-}
-
 /** Starts code-server on 127.0.0.1 in a fresh run folder and waits until it answers. */
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const root = repoRoot();
@@ -241,7 +217,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   });
   const pgid = child.pid;
   if (pgid === undefined) throw new Error('code-server could not be spawned');
-  liveGroups.add(pgid);
+  trackGroup(pgid);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const log = createWriteStream(layout.logFile);
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk: Buffer) => {
@@ -272,6 +249,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     extensionsDir: layout.extensionsDir,
     logFile: layout.logFile,
     remoteUri,
+    exited,
     workbenchUrl(payload) {
       const url = new URL(origin + '/');
       url.searchParams.set('folder', layout.workspace);

@@ -18,6 +18,11 @@ import { trackPage } from './openPages';
 export const VIEW_CONTAINER_LABEL = 'OpenRouter Chat';
 const MESSAGE_BOX = 'textarea[aria-label="Message"]';
 
+/** What `--vscode-option enable-smoke-test-driver` adds to the workbench window. */
+interface SmokeTestWindow {
+  readonly driver: { whenWorkbenchRestored(): Promise<void> };
+}
+
 export interface WorkbenchOptions {
   /** Names the run folder; defaults to a timestamp. */
   readonly id?: string;
@@ -77,7 +82,17 @@ export class Workbench {
 
   private async load(): Promise<void> {
     await this.page.goto(this.url);
+    await this.whenRestored();
+  }
+
+  /**
+   * Waits until the workbench has restored its layout and views (the smoke-test driver's own
+   * signal), so the state of the side bar can be read without racing the restore.
+   */
+  async whenRestored(): Promise<void> {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.waitForFunction(() => 'driver' in window, undefined, { timeout: 60_000 });
+    await this.page.evaluate(() => (window as unknown as SmokeTestWindow).driver.whenWorkbenchRestored());
   }
 
   /** The activity-bar entry of the chat's view container, found by its aria-label. */
@@ -85,13 +100,21 @@ export class Workbench {
     return this.page.locator(`.activitybar a.action-label[aria-label="${VIEW_CONTAINER_LABEL}"]`).first();
   }
 
+  /** Whether the side bar is visible and shows the chat's view container. */
+  async sideBarShowsChat(): Promise<boolean> {
+    const sideBar = this.page.locator('.part.sidebar');
+    if (!(await sideBar.isVisible())) return false;
+    const title = await sideBar.locator('.composite.title').first().innerText().catch(() => '');
+    return title.toUpperCase().includes(VIEW_CONTAINER_LABEL.toUpperCase());
+  }
+
   /** Shows the chat view (clicking its activity-bar entry unless it is already shown) and returns its webview frame. */
   async openChat(): Promise<Frame> {
     const entry = this.activityBarEntry();
     await entry.waitFor({ timeout: 60_000 });
-    // The tab state lives on the entry's <li>. Clicking the container that is already shown would hide the side bar.
-    const tab = this.page.locator('.activitybar li[role="tab"]').filter({ has: entry });
-    if ((await tab.getAttribute('aria-selected')) !== 'true') await entry.click();
+    // Clicking the entry of the container that is already shown would hide the side bar.
+    if (!(await this.sideBarShowsChat())) await entry.click();
+    await waitFor('the side bar to show the chat', async () => ((await this.sideBarShowsChat()) ? true : undefined));
     return this.findChatFrame();
   }
 
@@ -138,16 +161,41 @@ export class Workbench {
     return this.messages('Assistant').nth(before);
   }
 
+  /**
+   * Starts recording every text the elements matching `selector` show in the chat frame, so a
+   * journey can assert on states that pass quickly (e.g. "Thinking…") without racing a poll.
+   * Returns a reader for the distinct texts seen so far, in order.
+   */
+  async recordTexts(selector: string): Promise<() => Promise<string[]>> {
+    const key = `__recorded_${Date.now()}_${Math.random().toString(36).slice(2)}`;
+    await this.chat().evaluate(
+      ({ selector, key }) => {
+        const seen: string[] = [];
+        (window as unknown as Record<string, string[]>)[key] = seen;
+        const collect = (): void => {
+          for (const element of document.querySelectorAll(selector)) {
+            const text = element.textContent ?? '';
+            if (text !== '' && !seen.includes(text)) seen.push(text);
+          }
+        };
+        new MutationObserver(collect).observe(document.body, { subtree: true, childList: true, characterData: true });
+        collect();
+      },
+      { selector, key },
+    );
+    const frame = this.chat();
+    return () => frame.evaluate((key) => [...((window as unknown as Record<string, string[]>)[key] ?? [])], key);
+  }
+
   /** Reloads the window (browser reload, or the "Developer: Reload Window" command) and re-finds the chat. */
   async reloadWindow(via: 'browser' | 'command' = 'browser'): Promise<Frame> {
     this.chatFrame = undefined;
     if (via === 'command') {
-      await this.runCommand('Developer: Reload Window');
-      await this.page.waitForEvent('load', { timeout: 60_000 });
+      await Promise.all([this.page.waitForEvent('load', { timeout: 60_000 }), this.runCommand('Developer: Reload Window')]);
     } else {
       await this.page.reload();
     }
-    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.whenRestored();
     return this.openChat();
   }
 
@@ -215,6 +263,18 @@ export class Workbench {
     if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
     await center.waitFor();
     return this.page.locator('.notifications-center .notification-list-item-message').allInnerTexts();
+  }
+
+  /** Drags the side bar's edge so it is `width` pixels wide (for readable screenshots). */
+  async resizeSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('The side bar is not visible');
+    const edge = box.x + box.width;
+    const middle = box.y + box.height / 2;
+    await this.page.mouse.move(edge, middle);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, middle, { steps: 5 });
+    await this.page.mouse.up();
   }
 
   /** Full-page screenshot to `path` (relative paths are resolved from the repository root). */

@@ -17,3 +17,18 @@ export function fenced(code: string, language: string): string {
   const body = code.endsWith('\n') ? code : `${code}\n`;
   return `${fence}${language}\n${body}${fence}`;
 }
+
+export interface CodeBlock {
+  readonly code: string;
+  readonly language: string;
+}
+
+/** Complete fenced code blocks of a markdown answer, in order (backtick or tilde fences). */
+export function codeBlocks(markdown: string): CodeBlock[] {
+  const text = markdown.replace(/\r\n?/g, '\n');
+  const blocks: CodeBlock[] = [];
+  for (const match of text.matchAll(/^ {0,3}(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^ {0,3}\1[`~]*[ \t]*$/gm)) {
+    blocks.push({ language: (match[2] ?? '').trim().split(/\s+/)[0] ?? '', code: (match[3] ?? '').replace(/\n$/, '') });
+  }
+  return blocks;
+}

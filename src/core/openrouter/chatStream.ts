@@ -77,6 +77,7 @@ export class ChatStreamRun {
         if (result.done) break;
         const events = processor.push(result.value);
         if (events.length > 0) yield events;
+        processor.throwIfFailed();
       }
       const last = processor.end();
       if (last.length > 0) yield last;
@@ -183,7 +184,7 @@ function elapsed(assembler: TurnAssembler): string {
 export function stalledError(stallTimeoutMs: number): OpenRouterError {
   return new OpenRouterError({
     kind: 'stalled',
-    userMessage: `No data arrived for ${Math.round(stallTimeoutMs / 1000)} s, so the request was stopped. Try again.`,
+    userMessage: `No data arrived for ${Number((stallTimeoutMs / 1000).toFixed(1))} s, so the request was stopped. Try again.`,
     action: 'retry',
     retryable: true,
   });

@@ -30,11 +30,19 @@ export class StreamProcessor {
     this.parser = createParser({ onEvent: (message) => this.onData(message.data) });
   }
 
-  /** Feeds one read. Returns the events it completed; throws the stream's error if one arrived. */
+  /**
+   * Feeds one read and returns the events it completed. When the stream reported an error, the
+   * events before it are still returned; `throwIfFailed()` then raises the error (so a consumer
+   * sees the text that came before the error, and the error).
+   */
   push(bytes: Uint8Array): StreamEvent[] {
-    if (this.done) return [];
+    if (this.done || this.failure) return [];
     this.parser.feed(this.decoder.decode(bytes, { stream: true }));
     return this.takeBatch();
+  }
+
+  throwIfFailed(): void {
+    if (this.failure) throw this.withPartial(this.failure);
   }
 
   /**
@@ -42,7 +50,7 @@ export class StreamProcessor {
    * ate the whole token budget.
    */
   end(): StreamEvent[] {
-    if (!this.done) {
+    if (!this.done && !this.failure) {
       const tail = this.decoder.decode();
       if (tail) this.parser.feed(tail);
       // Tolerate a final `data: [DONE]` without its blank line (eventsource-parser, like the SSE
@@ -51,6 +59,7 @@ export class StreamProcessor {
       this.parser.feed('\n\n');
     }
     const events = this.takeBatch();
+    this.throwIfFailed();
     if (!this.done) throw this.withPartial(streamCutError());
     const turn = this.assembler.turn;
     if (turn.finishReason === 'length' && turn.content.trim() === '' && turn.toolCalls.length === 0) {
@@ -88,7 +97,6 @@ export class StreamProcessor {
       this.batch = [];
       for (const event of events) this.assembler.apply(event);
     }
-    if (this.failure) throw this.withPartial(this.failure);
     return events;
   }
 }

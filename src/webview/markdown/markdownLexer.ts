@@ -8,7 +8,7 @@ import type { MarkedOptions, Token, Tokens } from 'marked';
 export type LinkDefinitions = Record<string, { href: string | null; title?: string | null }>;
 
 const OPTIONS: MarkedOptions = { gfm: true, breaks: false, async: false };
-const markdown = new Marked(OPTIONS);
+const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
 /**
  * Splits markdown into top-level block tokens. `knownLinks` carries reference definitions from

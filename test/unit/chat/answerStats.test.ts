@@ -10,7 +10,7 @@ describe('answer stats', () => {
       { sentAt: 1000, firstReasoningAt: 1300, firstContentAt: 3300, endedAt: 5300 },
     );
     assert.equal(stats.ttftMs, 300);
-    assert.equal(stats.tokensPerSecond, 40);
+    assert.equal(stats.tokensPerSecond, 50);
     assert.equal(stats.reasoningSeconds, 2);
     assert.equal(stats.reasoningTokens, 80);
     assert.equal(stats.costUsd, 0.0000034);

@@ -1,0 +1,18 @@
+// Regenerates l10n/bundle.l10n.json: every `vscode.l10n.t` string of the extension host plus the
+// webview's UI strings (translated on the host, see src/shared/webviewStrings.ts). Translators
+// work from this file; `npm run test:unit` checks each locale covers every string.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+execFileSync('npx', ['@vscode/l10n-dev', 'export', '--outDir', './l10n', './src/extension'], { stdio: 'inherit' });
+const bundlePath = 'l10n/bundle.l10n.json';
+const bundle = JSON.parse(readFileSync(bundlePath, 'utf8'));
+const webviewSource = readFileSync('src/shared/webviewStrings.ts', 'utf8');
+const list = webviewSource.slice(webviewSource.indexOf('['), webviewSource.indexOf('] as const'));
+for (const match of list.matchAll(/'((?:[^'\\]|\\.)*)'/g)) {
+  const text = match[1].replace(/\\'/g, "'");
+  bundle[text] = text;
+}
+const sorted = Object.fromEntries(Object.entries(bundle).sort(([a], [b]) => a.localeCompare(b)));
+writeFileSync(bundlePath, JSON.stringify(sorted, null, 2) + '\n');
+console.log(`${Object.keys(sorted).length} strings in ${bundlePath}`);

@@ -1,0 +1,172 @@
+import { ChatStreamRun } from './chatStream';
+import { abortedError, OpenRouterError } from './errors';
+import { errorFromHttpResponse } from './httpErrors';
+import { mapKeyInfo, mapModelList } from './models';
+import { invalidBaseUrlError, networkError } from './networkErrors';
+import { redactSecrets } from './redact';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+import { TurnAssembler } from './turnAssembler';
+import type { AssistantTurn, ChatRequest, KeyInfo, ModelInfo, StreamEvent } from './types';
+
+export const DEFAULT_BASE_URL = 'https://openrouter.ai/api/v1';
+/** Sent as HTTP-Referer so OpenRouter can attribute traffic to this extension. */
+export const DEFAULT_APP_URL = 'https://github.com/openrouter-chat/openrouter-chat';
+export const DEFAULT_APP_TITLE = 'OpenRouter Chat';
+export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+
+export interface OpenRouterClientOptions {
+  baseUrl: string;
+  getApiKey: () => string | undefined | Promise<string | undefined>;
+  /** No bytes for this long ends the request with kind 'stalled'. Default 60000. */
+  stallTimeoutMs?: number;
+  retry?: { maxTries?: number; baseDelayMs?: number; maxDelayMs?: number };
+  appUrl?: string;
+  appTitle?: string;
+  /** One line per request; never receives the key. */
+  log?: (line: string) => void;
+}
+
+export class OpenRouterClient {
+  private readonly baseUrl: string;
+  private readonly policy: RetryPolicy;
+  private modelsCache: Promise<ModelInfo[]> | undefined;
+
+  constructor(private readonly options: OpenRouterClientOptions) {
+    this.baseUrl = (options.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...definedOnly(options.retry ?? {}) };
+  }
+
+  /** Streams one chat completion. Throws OpenRouterError (kind 'aborted' on abort) with `partial`. */
+  async *stream(request: ChatRequest, options: { signal?: AbortSignal } = {}): AsyncGenerator<StreamEvent> {
+    const run = await this.startRun(request);
+    for await (const batch of run.batches(options.signal)) yield* batch;
+  }
+
+  /** Streams and assembles the whole answer; on failure the thrown error's `partial` holds what arrived. */
+  async complete(
+    request: ChatRequest,
+    options: { signal?: AbortSignal; onEvent?: (event: StreamEvent) => void } = {},
+  ): Promise<AssistantTurn> {
+    const run = await this.startRun(request);
+    const onEvent = options.onEvent;
+    for await (const batch of run.batches(options.signal)) {
+      if (onEvent) for (const event of batch) onEvent(event);
+    }
+    return run.assembler.turn;
+  }
+
+  /** GET /models (no key needed), cached for the life of this client unless `refresh`. */
+  listModels(options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<ModelInfo[]> {
+    if (options.refresh || !this.modelsCache) {
+      const loading = this.getJson('/models', undefined, options.signal).then(mapModelList);
+      // A failed load must not stick: the next call tries again.
+      loading.catch(() => {
+        if (this.modelsCache === loading) this.modelsCache = undefined;
+      });
+      this.modelsCache = loading;
+    }
+    return this.modelsCache;
+  }
+
+  /** GET /key with the given key (or the configured one): label, limit and remaining credit. */
+  async getKeyInfo(apiKey?: string, options: { signal?: AbortSignal } = {}): Promise<KeyInfo> {
+    const key = apiKey ?? (await this.requireApiKey());
+    return mapKeyInfo(await this.getJson('/key', key, options.signal));
+  }
+
+  private async startRun(request: ChatRequest): Promise<ChatStreamRun> {
+    let apiKey: string;
+    let url: URL;
+    try {
+      apiKey = await this.requireApiKey();
+      url = this.endpoint('/chat/completions');
+    } catch (error) {
+      // Same contract as failures later on: every OpenRouterError carries a (here empty) partial.
+      if (error instanceof OpenRouterError) error.partial ??= emptyTurn();
+      throw error;
+    }
+    return new ChatStreamRun({
+      url: url.href,
+      host: url.host,
+      headers: { ...this.headers(apiKey), 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+      body: JSON.stringify({ ...request, stream: true }),
+      model: request.model,
+      apiKey,
+      policy: this.policy,
+      stallTimeoutMs: this.options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+      log: this.options.log,
+    });
+  }
+
+  private async getJson(path: string, apiKey: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+    const url = this.endpoint(path);
+    const started = Date.now();
+    const headers = this.headers(apiKey);
+    let response: Response;
+    try {
+      response = await fetch(url.href, { headers, signal });
+    } catch (error) {
+      if (signal?.aborted) throw abortedError();
+      throw networkError(error, url.host);
+    }
+    const text = await response.text().catch(() => '');
+    this.log(`GET ${path} -> ${response.status} in ${Date.now() - started} ms`, apiKey);
+    if (!response.ok) {
+      throw errorFromHttpResponse(response.status, response.statusText, response.headers.get('retry-after'), text, [apiKey]);
+    }
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw errorFromHttpResponse(502, 'Invalid JSON', null, text, [apiKey]);
+    }
+  }
+
+  private headers(apiKey: string | undefined): Record<string, string> {
+    const title = this.options.appTitle ?? DEFAULT_APP_TITLE;
+    return {
+      ...(apiKey ? { Authorization: `Bearer ${apiKey}` } : {}),
+      'HTTP-Referer': this.options.appUrl ?? DEFAULT_APP_URL,
+      'X-OpenRouter-Title': title,
+      // The older name, still read by OpenRouter.
+      'X-Title': title,
+    };
+  }
+
+  private endpoint(path: string): URL {
+    let url: URL;
+    try {
+      url = new URL(this.baseUrl + path);
+    } catch {
+      throw invalidBaseUrlError();
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidBaseUrlError();
+    return url;
+  }
+
+  private async requireApiKey(): Promise<string> {
+    const key = (await this.options.getApiKey())?.trim();
+    if (!key) {
+      throw new OpenRouterError({
+        kind: 'unauthorized',
+        userMessage: 'No OpenRouter API key is set. Set one to start chatting.',
+        action: 'setApiKey',
+        retryable: false,
+      });
+    }
+    return key;
+  }
+
+  private log(line: string, apiKey: string | undefined): void {
+    this.options.log?.(redactSecrets(line, [apiKey]));
+  }
+}
+
+function emptyTurn(): AssistantTurn {
+  const assembler = new TurnAssembler();
+  assembler.markEnded();
+  return assembler.turn;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

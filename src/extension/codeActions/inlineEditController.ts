@@ -1,0 +1,307 @@
+/**
+ * Inline edit: asks for an instruction, streams the answer's code into the editor in place
+ * (throttled, pending, highlighted), and waits for Accept (Ctrl+Enter, CodeLens) or Reject (Esc,
+ * CodeLens). Reject restores the original byte for byte; after Accept one Undo restores it too.
+ * The request goes through the chat session, so its reasoning shows in the chat view.
+ */
+import * as vscode from 'vscode';
+import { buildInlineEditPrompt, lineReference } from '../../core/codeActions/promptTemplates';
+import { codeFromAnswer } from '../../core/codeActions/streamedCode';
+import type { AnswerOutcome, ChatSession } from '../../core/chat/chatSession';
+import type { StreamEvent } from '../../core/openrouter/types';
+import { textProblem } from './codeTarget';
+import { readOnlyProblem, rangeOfOffsets } from './editGuards';
+import type { EditorTracker } from './editorTracker';
+import { resolveInlineEditTarget, surroundingCode, type InlineEditTarget } from './inlineEditTarget';
+import { InlineEditWriter } from './inlineEditWriter';
+import { fitCodeToModel } from './sizeGuard';
+import type { OpenRouterService } from '../openRouterService';
+import type { Log } from '../log';
+
+export const INLINE_EDIT_PENDING_KEY = 'openrouterChat.inlineEditPending';
+/** Editor updates while streaming: often enough to look live, rare enough not to flood undo. */
+const WRITE_INTERVAL_MS = 75;
+
+export interface InlineEditDeps {
+  readonly session: ChatSession;
+  readonly revealChat: () => Promise<void>;
+  readonly service: OpenRouterService;
+  readonly log: Log;
+}
+
+interface ActiveEdit {
+  readonly writer: InlineEditWriter;
+  readonly target: InlineEditTarget;
+  readonly where: string;
+  phase: 'streaming' | 'ready';
+  answer: string;
+  /** Our request has started streaming (it may wait behind another answer first). */
+  started: boolean;
+  /** Accepted or rejected while streaming: later events are ignored and the answer is stopped. */
+  cancelled: boolean;
+  timer: NodeJS.Timeout | undefined;
+  /** The final text, kept when no editor showed the document as the answer ended. */
+  unwrittenFinal: string | undefined;
+}
+
+export class InlineEditController implements vscode.CodeLensProvider, vscode.Disposable {
+  private active: ActiveEdit | undefined;
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  private readonly decoration = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('diffEditor.insertedTextBackground'),
+    isWholeLine: true,
+  });
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly deps: InlineEditDeps,
+    private readonly editors: EditorTracker,
+  ) {
+    this.subscriptions.push(
+      this.lensesChanged,
+      this.decoration,
+      vscode.languages.registerCodeLensProvider({ pattern: '**' }, this),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        const edit = this.active;
+        if (edit && edit.writer.observe(event)) this.abandon(edit, vscode.l10n.t('The code under the inline edit was changed meanwhile, so the inline edit stopped and left the text as it is (Undo goes back).'));
+        else if (edit && event.document === edit.writer.document) this.decorate(edit);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        const edit = this.active;
+        if (edit && document === edit.writer.document) this.abandon(edit, vscode.l10n.t('The file was closed, so the inline edit was cancelled.'));
+      }),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.resume()),
+    );
+  }
+
+  get pending(): boolean {
+    return this.active !== undefined;
+  }
+
+  /** Runs an inline edit; resolves when the answer has been written and waits for Accept/Reject. */
+  async start(instruction?: string): Promise<void> {
+    if (this.active) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('An inline edit is waiting: Accept (Ctrl+Enter) or Reject (Esc) it first.'));
+      return;
+    }
+    const editor = this.editors.current();
+    if (!editor) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code to edit (or put the cursor where new code should go).'));
+      return;
+    }
+    const problem = readOnlyProblem(editor.document) ?? textProblem(editor.document);
+    if (problem) {
+      void vscode.window.showWarningMessage(problem);
+      return;
+    }
+    const resolved = await resolveInlineEditTarget(editor);
+    if ('problem' in resolved) {
+      void vscode.window.showWarningMessage(resolved.problem);
+      return;
+    }
+    const wanted =
+      instruction ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Inline edit'),
+        prompt: vscode.l10n.t('What should change in {0}?', resolved.target.path),
+        placeHolder: vscode.l10n.t('e.g. add input validation, make it async, rename x to count'),
+        ignoreFocusOut: true,
+      }));
+    if (!wanted || wanted.trim().length === 0) return;
+    const sized = await fitCodeToModel(resolved.target.text, wanted, this.deps.service, this.deps.log);
+    if (!sized) return;
+    if (sized.lines !== undefined) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('That is too much code for one inline edit; select a smaller part.'));
+      return;
+    }
+    if (this.active) return;
+    await this.run(resolved.target, wanted.trim());
+  }
+
+  private async run(target: InlineEditTarget, instruction: string): Promise<void> {
+    const { document, range } = target;
+    const startLine = range.start.line + 1;
+    const endLine = range.end.line + 1;
+    const { prompt, label } = buildInlineEditPrompt({
+      instruction,
+      path: target.path,
+      languageId: document.languageId,
+      startLine,
+      endLine,
+      code: target.insertion ? '' : target.text,
+      ...surroundingCode(document, range),
+    });
+    const writer = new InlineEditWriter(document, document.offsetAt(range.start), document.getText(range), () => this.editors.visibleFor(document));
+    const edit: ActiveEdit = { writer, target, where: lineReference(target.path, startLine, endLine), phase: 'streaming', answer: '', started: false, cancelled: false, timer: undefined, unwrittenFinal: undefined };
+    this.active = edit;
+    this.editors.noteCodeAction(document.uri);
+    await vscode.commands.executeCommand('setContext', INLINE_EDIT_PENDING_KEY, true);
+    this.lensesChanged.fire();
+    this.deps.log.info('codeActions', `inline edit started on ${edit.where}`);
+    await this.deps.revealChat();
+    const outcome = await this.deps.session.send(prompt, { label, queueIfBusy: true, onEvent: (event) => this.onEvent(edit, event) });
+    await this.finishStream(edit, outcome);
+  }
+
+  private onEvent(edit: ActiveEdit, event: StreamEvent): void {
+    if (!edit.started) {
+      edit.started = true;
+      if (edit.cancelled) this.deps.session.stop();
+    }
+    if (edit.cancelled || this.active !== edit || event.type !== 'content') return;
+    edit.answer += event.text;
+    edit.timer ??= setTimeout(() => this.flush(edit), WRITE_INTERVAL_MS);
+  }
+
+  private flush(edit: ActiveEdit): void {
+    edit.timer = undefined;
+    if (edit.cancelled || this.active !== edit) return;
+    const code = codeFromAnswer(edit.answer, false);
+    if (code.length === 0) return;
+    void edit.writer.write(edit.target.reindent(code), { undoStopBefore: false, undoStopAfter: false }).then((result) => {
+      if (result === 'refused') this.abandon(edit, vscode.l10n.t('The editor refused the inline edit (the document may be read-only or changed); it stopped.'));
+      else this.decorate(edit);
+    });
+  }
+
+  private async finishStream(edit: ActiveEdit, outcome: AnswerOutcome | undefined): Promise<void> {
+    clearTimeout(edit.timer);
+    edit.timer = undefined;
+    if (edit.cancelled || this.active !== edit) return;
+    const message = outcome?.message;
+    const code = message ? codeFromAnswer(message.content, true) : '';
+    if (!message || message.status === 'error' || code.trim().length === 0) {
+      const reason = message?.error?.message ?? vscode.l10n.t('the answer held no code');
+      await this.restoreAndEnd(edit);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The inline edit of {0} did not finish ({1}); the original code is back.', edit.where, reason));
+      return;
+    }
+    const final = edit.target.reindent(code);
+    const result = await edit.writer.write(final, { undoStopBefore: false, undoStopAfter: false });
+    if (result === 'refused') return this.abandon(edit, vscode.l10n.t('The editor refused the inline edit (the document may be read-only or changed); it stopped.'));
+    if (result === 'noEditor') edit.unwrittenFinal = final;
+    edit.phase = 'ready';
+    this.lensesChanged.fire();
+    this.decorate(edit);
+    const shown = this.editors.visibleFor(edit.writer.document);
+    // Accept/Reject keys need the editor focused; the chat view may have taken focus.
+    if (shown) await vscode.window.showTextDocument(shown.document, { viewColumn: shown.viewColumn, preserveFocus: false });
+    this.deps.log.info('codeActions', `inline edit ready on ${edit.where} (${message.status ?? 'done'})`);
+  }
+
+  async accept(): Promise<boolean> {
+    const edit = this.active;
+    if (!edit) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no inline edit to accept.'));
+      return false;
+    }
+    await this.settle(edit);
+    if (this.active !== edit) return false;
+    const final = edit.unwrittenFinal ?? edit.writer.currentText;
+    if (edit.writer.hasWritten || final !== edit.writer.originalText) {
+      // Close the streaming undo element with no net change, then write the result as one step.
+      const restored = await edit.writer.write(edit.writer.originalText, { undoStopBefore: false, undoStopAfter: true });
+      const written = restored === 'ok' ? await edit.writer.write(final, { undoStopBefore: true, undoStopAfter: true }) : restored;
+      if (written !== 'ok') {
+        this.end(edit);
+        void vscode.window.showWarningMessage(vscode.l10n.t('The inline edit could not be written to {0}; the text was left as it is.', edit.where));
+        return false;
+      }
+    }
+    this.end(edit);
+    this.deps.log.info('codeActions', `inline edit accepted on ${edit.where}`);
+    return true;
+  }
+
+  async reject(): Promise<boolean> {
+    const edit = this.active;
+    if (!edit) return false;
+    await this.settle(edit);
+    if (this.active !== edit) return false;
+    await this.restoreAndEnd(edit);
+    this.deps.log.info('codeActions', `inline edit rejected on ${edit.where}`);
+    return true;
+  }
+
+  /** Stops streaming into the editor and makes sure an editor shows the document. */
+  private async settle(edit: ActiveEdit): Promise<void> {
+    if (edit.phase === 'streaming') {
+      edit.cancelled = true;
+      clearTimeout(edit.timer);
+      edit.timer = undefined;
+      if (edit.started) this.deps.session.stop();
+    }
+    await edit.writer.settled();
+    if (!this.editors.visibleFor(edit.writer.document) && !edit.writer.document.isClosed) await this.editors.editorFor(edit.writer.document);
+  }
+
+  private async restoreAndEnd(edit: ActiveEdit): Promise<void> {
+    if (edit.writer.hasWritten) {
+      const result = await edit.writer.write(edit.writer.originalText, { undoStopBefore: false, undoStopAfter: true });
+      if (result !== 'ok') void vscode.window.showWarningMessage(vscode.l10n.t('The original code of {0} could not be restored; use Undo.', edit.where));
+    }
+    this.end(edit);
+  }
+
+  private abandon(edit: ActiveEdit, message: string): void {
+    if (this.active !== edit) return;
+    edit.cancelled = true;
+    if (edit.phase === 'streaming' && edit.started) this.deps.session.stop();
+    this.end(edit);
+    void vscode.window.showWarningMessage(message);
+  }
+
+  private end(edit: ActiveEdit): void {
+    if (this.active !== edit) return;
+    clearTimeout(edit.timer);
+    edit.cancelled = true;
+    this.active = undefined;
+    for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(this.decoration, []);
+    void vscode.commands.executeCommand('setContext', INLINE_EDIT_PENDING_KEY, false);
+    this.lensesChanged.fire();
+  }
+
+  /** A hidden editor came back: show the highlight again and write what it missed. */
+  private resume(): void {
+    const edit = this.active;
+    if (!edit || !this.editors.visibleFor(edit.writer.document)) return;
+    if (edit.unwrittenFinal !== undefined) {
+      const final = edit.unwrittenFinal;
+      void edit.writer.write(final, { undoStopBefore: false, undoStopAfter: false }).then((result) => {
+        if (result === 'ok') edit.unwrittenFinal = undefined;
+        this.decorate(edit);
+      });
+    } else if (edit.phase === 'streaming') {
+      edit.timer ??= setTimeout(() => this.flush(edit), WRITE_INTERVAL_MS);
+    }
+    this.decorate(edit);
+  }
+
+  private decorate(edit: ActiveEdit): void {
+    if (this.active !== edit) return;
+    const document = edit.writer.document;
+    const range = rangeOfOffsets(document, edit.writer.range.start, edit.writer.range.end);
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document === document) editor.setDecorations(this.decoration, range.isEmpty ? [] : [range]);
+    }
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const edit = this.active;
+    if (!edit || document !== edit.writer.document) return [];
+    const at = document.positionAt(edit.writer.range.start);
+    const line = new vscode.Range(at.line, 0, at.line, 0);
+    const lenses = [
+      new vscode.CodeLens(line, { title: `$(check) ${vscode.l10n.t('Accept (Ctrl+Enter)')}`, command: 'openrouterChat.acceptInlineEdit' }),
+      new vscode.CodeLens(line, { title: `$(close) ${vscode.l10n.t('Reject (Esc)')}`, command: 'openrouterChat.rejectInlineEdit' }),
+    ];
+    if (edit.phase === 'streaming') lenses.unshift(new vscode.CodeLens(line, { title: `$(loading~spin) ${vscode.l10n.t('Writing…')}`, command: '' }));
+    return lenses;
+  }
+
+  dispose(): void {
+    if (this.active) this.end(this.active);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The chat view: applies host messages to the UI and turns user actions into webview messages.
+ * The host owns the conversation; this class only mirrors what it is told, plus the local state
+ * a view needs (draft, scroll position, whether a request is running).
+ */
+import { assertNever } from '../shared/protocol';
+import type { HostMessage, MessageView, ViewState } from '../shared/protocol';
+import { el } from './dom';
+import { FrameScheduler } from './frameScheduler';
+import { setTranslations, t } from './i18n';
+import { AutoScroller } from './ui/autoScroll';
+import { Composer } from './ui/composer';
+import { createEmptyState } from './ui/emptyState';
+import { Header } from './ui/header';
+import { HistoryPanel } from './ui/historyPanel';
+import { MessageList } from './ui/messageList';
+import { NoticeBar } from './ui/noticeBar';
+import { loadUiState, postToHost, saveUiState } from './vscodeApi';
+
+export class App {
+  private state: ViewState | undefined;
+  private readonly header: Header;
+  private readonly history = new HistoryPanel();
+  private readonly notices = new NoticeBar();
+  private readonly messages = new MessageList('collapsed');
+  private readonly composer: Composer;
+  private readonly scroller: AutoScroller;
+  private readonly conversation: HTMLElement;
+  private readonly emptyState: HTMLElement;
+  private readonly frames = new FrameScheduler(() => this.renderFrame());
+  /** The answer being streamed, if any (it may belong to a chat we are not showing). */
+  private streaming: { chatId: string; messageId: string } | undefined;
+  /** `send` was posted and the host has not answered yet. */
+  private sendPending: string | undefined;
+  private restoreScrollOnNextState = true;
+  private emptyStateKey = '';
+
+  constructor(root: HTMLElement) {
+    const saved = loadUiState();
+    this.header = new Header(() => this.newChat(), () => this.toggleHistory());
+    this.composer = new Composer(
+      { onSend: (text) => this.send(text), onStop: () => this.stop(), onDraftChange: (draft) => saveUiState({ draft }) },
+      saved.draft,
+    );
+    this.emptyState = el('div', { className: 'empty-state-holder' });
+    this.conversation = el('main', { className: 'conversation' }, this.emptyState, this.messages.element);
+    this.scroller = new AutoScroller(this.conversation, (scrollTop, following) => saveUiState({ scrollTop, following }));
+    root.replaceChildren(
+      this.header.element,
+      this.history.element,
+      el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton),
+      this.notices.element,
+      this.composer.element,
+    );
+    // Esc stops the answer from anywhere in the view (inner editors stop the event themselves).
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.streaming && !event.defaultPrevented) this.stop();
+    });
+  }
+
+  handle(message: HostMessage): void {
+    switch (message.type) {
+      case 'state':
+        return this.applyState(message.state);
+      case 'chatList':
+        return this.updateState({ chats: message.chats });
+      case 'keySource':
+        this.sendPending = undefined;
+        return this.updateState({ keySource: message.keySource });
+      case 'settings':
+        return this.updateState({ settings: message.settings });
+      case 'streamStart':
+        return this.startStream(message.chatId, message.user, message.assistant);
+      case 'streamDelta':
+        if (this.streaming?.messageId !== message.messageId) return;
+        if (this.messages.appendDelta(message.messageId, message.reasoning, message.content)) this.frames.schedule();
+        return;
+      case 'streamEnd':
+        return this.endStream(message.chatId, message.message);
+      case 'notice':
+        this.noticeFromHost(message.level, message.text);
+        return;
+      case 'focusInput':
+        return this.composer.focus();
+      default:
+        assertNever(message);
+    }
+  }
+
+  private applyState(state: ViewState): void {
+    this.state = state;
+    this.sendPending = undefined;
+    setTranslations(state.strings);
+    this.streaming = state.streamingMessageId ? { chatId: state.chat.id, messageId: state.streamingMessageId } : undefined;
+    this.messages.setReasoningDisplay(state.settings.reasoningDisplay);
+    this.messages.render(state.chat.messages, state.streamingMessageId);
+    this.refreshChrome();
+    if (this.restoreScrollOnNextState) {
+      this.restoreScrollOnNextState = false;
+      const saved = loadUiState();
+      this.scroller.restore(saved.scrollTop, saved.following);
+    } else {
+      this.scroller.jumpToLatest();
+    }
+  }
+
+  /** Applies a partial update; the conversation is redrawn only when a setting changes its look. */
+  private updateState(patch: Partial<ViewState>): void {
+    if (!this.state) return;
+    const before = this.state;
+    this.state = { ...before, ...patch };
+    if (patch.settings && patch.settings.reasoningDisplay !== before.settings.reasoningDisplay && !this.streaming) {
+      this.messages.setReasoningDisplay(patch.settings.reasoningDisplay);
+      this.messages.render(this.messages.currentMessages(), undefined);
+    }
+    this.refreshChrome();
+  }
+
+  private startStream(chatId: string, user: MessageView | undefined, assistant: MessageView): void {
+    this.sendPending = undefined;
+    this.streaming = { chatId, messageId: assistant.id };
+    if (this.state?.chat.id === chatId) this.messages.startAnswer(user, assistant);
+    this.refreshChrome();
+    this.scroller.contentChanged();
+  }
+
+  private endStream(chatId: string, final: MessageView): void {
+    this.frames.flush();
+    if (this.streaming?.messageId === final.id) this.streaming = undefined;
+    if (this.state?.chat.id === chatId) this.messages.finishAnswer(final);
+    this.refreshChrome();
+    this.scroller.contentChanged();
+  }
+
+  private renderFrame(): void {
+    this.messages.renderFrame();
+    this.scroller.contentChanged();
+  }
+
+  private send(text: string): boolean {
+    if (this.streaming || this.sendPending !== undefined) {
+      this.notices.show('warning', t('An answer is still being written. Wait for it or stop it before sending another message.'));
+      return false;
+    }
+    this.notices.clear();
+    this.sendPending = text;
+    postToHost({ type: 'send', text });
+    this.refreshChrome();
+    return true;
+  }
+
+  private stop(): void {
+    if (this.streaming) postToHost({ type: 'stop' });
+  }
+
+  private newChat(): void {
+    this.history.setOpen(false);
+    this.header.setHistoryOpen(false);
+    postToHost({ type: 'newChat' });
+  }
+
+  private toggleHistory(): void {
+    const open = !this.history.isOpen;
+    this.history.setOpen(open);
+    this.header.setHistoryOpen(open);
+  }
+
+  private noticeFromHost(level: 'info' | 'warning' | 'error', text: string): void {
+    // A refusal of our `send` (no key, request running): give the text back to the user.
+    const refused = this.sendPending;
+    this.sendPending = undefined;
+    if (refused !== undefined && level !== 'info') this.composer.restoreDraft(refused);
+    this.notices.show(level, text);
+    this.refreshChrome();
+  }
+
+  /** Everything around the conversation that depends on the state and on running requests. */
+  private refreshChrome(): void {
+    const busy = this.streaming !== undefined || this.sendPending !== undefined;
+    this.composer.setBusy(busy, this.streaming !== undefined);
+    this.messages.setBusy(busy);
+    if (!this.state) return;
+    this.header.setModel(this.state.settings.model);
+    this.history.update(this.state.chats, this.state.chat.id);
+    // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.
+    const emptyStateKey = this.messages.isEmpty ? this.state.keySource : '';
+    if (emptyStateKey !== this.emptyStateKey) {
+      this.emptyStateKey = emptyStateKey;
+      this.emptyState.replaceChildren(...(emptyStateKey ? [createEmptyState(this.state.keySource)] : []));
+      this.emptyState.hidden = !emptyStateKey;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Incremental markdown rendering for a streaming answer.
+ *
+ * The text is split into a stable prefix of finished blocks and a tail. Only the tail is lexed
+ * on each update. When the tail lexes to several top-level blocks, every block before the last
+ * one is finished (markdown never reopens a block once a later one has started), so it is
+ * rendered once, appended, and never parsed again. The last block is "live": it is re-rendered
+ * on each update, except a growing fenced code block, whose text is extended in place and only
+ * highlighted once the fence closes. Blank lines are kept in the tail, so a list or a fence that
+ * contains blank lines stays live until something after it proves it ended.
+ *
+ * Cost per update is proportional to the size of the last block, not of the answer.
+ */
+import type { Token } from 'marked';
+import { createLiveCodeBlock } from './codeBlock';
+import { isDefinition, lexBlocks, normalizeNewlines } from './markdownLexer';
+import type { LinkDefinitions } from './markdownLexer';
+import { renderBlock } from './renderBlocks';
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+interface LiveCodeBlock {
+  readonly openingLine: string;
+  readonly text: Text;
+}
+
+/** A fenced block whose closing fence has arrived, with the line break after it. */
+function isClosedFence(token: Token, following: string): boolean {
+  if (token.type !== 'code') return false;
+  if (!token.raw.endsWith('\n') && !following.startsWith('\n')) return false;
+  const lines = token.raw.replace(/\n+$/, '').split('\n');
+  const open = FENCE_OPEN.exec(lines[0] ?? '');
+  const close = lines.length > 1 ? FENCE_CLOSE.exec(lines[lines.length - 1] ?? '') : null;
+  return !!open?.[1] && !!close?.[1] && close[1][0] === open[1][0] && close[1].length >= open[1].length;
+}
+
+export class StreamingMarkdown {
+  private text = '';
+  /** A delta ending in `\r` may be the first half of `\r\n`: hold it until we see the next one. */
+  private carriageReturnPending = false;
+  /** text[0, stableEnd) is rendered as finished blocks and never looked at again. */
+  private stableEnd = 0;
+  private links: LinkDefinitions = {};
+  /** Reference definitions can be used before they appear; the final render then starts over. */
+  private sawDefinitions = false;
+  private liveNodes: ChildNode[] = [];
+  private liveCode: LiveCodeBlock | undefined;
+  private changed = false;
+
+  constructor(private readonly container: HTMLElement) {}
+
+  get content(): string {
+    return this.text;
+  }
+
+  append(delta: string): void {
+    if (delta === '') return;
+    let chunk = (this.carriageReturnPending ? '\r' : '') + delta;
+    this.carriageReturnPending = chunk.endsWith('\r');
+    if (this.carriageReturnPending) chunk = chunk.slice(0, -1);
+    this.text += normalizeNewlines(chunk);
+    this.changed = true;
+  }
+
+  /** Brings the DOM up to date with the text received so far. Call at most once per frame. */
+  update(): void {
+    if (!this.changed) return;
+    this.changed = false;
+    this.renderTail(false);
+  }
+
+  /**
+   * The authoritative final text. When it continues what we already rendered (the usual case),
+   * only the tail is rendered; otherwise the answer is rendered again from scratch.
+   */
+  finish(finalText: string): void {
+    const text = normalizeNewlines(finalText);
+    const renderedBefore = this.stableEnd > 0;
+    const keepsFinishedBlocks = text.startsWith(this.text.slice(0, this.stableEnd)) && !this.sawDefinitions;
+    this.carriageReturnPending = false;
+    this.changed = false;
+    this.text = text;
+    if (!keepsFinishedBlocks) this.reset();
+    this.renderTail(true);
+    if (this.sawDefinitions && keepsFinishedBlocks && renderedBefore) {
+      this.reset();
+      this.renderTail(true);
+    }
+  }
+
+  private reset(): void {
+    this.container.replaceChildren();
+    this.stableEnd = 0;
+    this.links = {};
+    this.liveNodes = [];
+    this.liveCode = undefined;
+  }
+
+  private renderTail(final: boolean): void {
+    const tail = this.text.slice(this.stableEnd);
+    const tokens = lexBlocks(tail, this.links);
+    if (tokens.some(isDefinition)) this.sawDefinitions = true;
+    // Offsets come from the tokens' raw text; if it ever failed to add up to the tail, nothing is
+    // finished this time (correct, only slower).
+    const rawAddsUp = tokens.map((token) => token.raw).join('') === tail;
+    const liveFrom = final ? tokens.length : rawAddsUp ? this.firstLiveIndex(tokens, tail) : 0;
+    if (liveFrom > 0) this.appendFinished(tokens.slice(0, liveFrom));
+    this.renderLive(tokens.slice(liveFrom));
+  }
+
+  /** Index of the block still growing: the last non-blank one, unless it is a closed fence. */
+  private firstLiveIndex(tokens: readonly Token[], tail: string): number {
+    let index = tokens.length - 1;
+    while (index >= 0 && tokens[index]?.type === 'space') index--;
+    if (index < 0) return tokens.length;
+    const last = tokens[index] as Token;
+    const end = tokens.slice(0, index + 1).reduce((sum, token) => sum + token.raw.length, 0);
+    return isClosedFence(last, tail.slice(end)) ? tokens.length : index;
+  }
+
+  private appendFinished(tokens: readonly Token[]): void {
+    this.removeLive();
+    for (const token of tokens) {
+      this.stableEnd += token.raw.length;
+      if (isDefinition(token)) this.links[token.tag] ??= { href: token.href, title: token.title };
+      if (token.type !== 'space') this.container.append(renderBlock(token, true));
+    }
+  }
+
+  private renderLive(tokens: readonly Token[]): void {
+    const blocks = tokens.filter((token) => token.type !== 'space');
+    const only = blocks.length === 1 ? blocks[0] : undefined;
+    if (only?.type === 'code' && FENCE_OPEN.test(only.raw)) {
+      const lineEnd = only.raw.indexOf('\n');
+      this.renderLiveCode(lineEnd < 0 ? only.raw : only.raw.slice(0, lineEnd), only.text);
+      return;
+    }
+    this.removeLive();
+    for (const token of blocks) {
+      const fragment = renderBlock(token, false);
+      this.liveNodes.push(...Array.from(fragment.childNodes));
+      this.container.append(fragment);
+    }
+  }
+
+  /** Extends the growing code block in place: no parsing, no sanitizing, plain text only. */
+  private renderLiveCode(openingLine: string, code: string): void {
+    if (this.liveCode?.openingLine !== openingLine) {
+      this.removeLive();
+      const match = FENCE_OPEN.exec(openingLine);
+      const { frame, text } = createLiveCodeBlock(match?.[2] ?? '');
+      this.container.append(frame);
+      this.liveNodes = [frame];
+      this.liveCode = { openingLine, text };
+    }
+    const shown = this.liveCode.text;
+    if (code.startsWith(shown.data)) shown.appendData(code.slice(shown.data.length));
+    else shown.data = code;
+  }
+
+  private removeLive(): void {
+    for (const node of this.liveNodes) node.remove();
+    this.liveNodes = [];
+    this.liveCode = undefined;
+  }
+}

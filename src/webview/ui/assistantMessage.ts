@@ -1,0 +1,136 @@
+/**
+ * One assistant answer: reasoning section, the answer (markdown, streamed incrementally), and once
+ * finished a footer with status, error, stats and actions. Deltas are buffered and reach the DOM
+ * only in `renderFrame`, which the app calls at most once per animation frame.
+ */
+import type { MessageView, ReasoningDisplay } from '../../shared/protocol';
+import { button, el } from '../dom';
+import { t } from '../i18n';
+import { StreamingMarkdown } from '../markdown/streamingMarkdown';
+import { postToHost } from '../vscodeApi';
+import { createErrorBox } from './errorBox';
+import { ReasoningSection } from './reasoningSection';
+import { createStatsLine } from './statsLine';
+
+export class AssistantMessageView {
+  readonly element: HTMLElement;
+  private readonly answer: HTMLElement;
+  private readonly footer: HTMLElement;
+  private readonly markdown: StreamingMarkdown;
+  private reasoning: ReasoningSection | undefined;
+  private reasoningText: string;
+  private streaming: boolean;
+  private regenerateAllowed = false;
+
+  constructor(
+    private message: MessageView,
+    private readonly reasoningDisplay: ReasoningDisplay,
+    streaming: boolean,
+  ) {
+    this.streaming = streaming;
+    this.reasoningText = message.reasoning ?? '';
+    this.answer = el('div', { className: 'markdown-body' });
+    this.footer = el('div', { className: 'message-footer' });
+    this.element = el(
+      'article',
+      { className: 'message message-assistant', attrs: { 'aria-label': t('Assistant') } },
+      this.answer,
+      this.footer,
+    );
+    this.element.dataset.messageId = message.id;
+    this.markdown = new StreamingMarkdown(this.answer);
+    if (this.reasoningText) this.createReasoning(streaming && message.content === '');
+    if (streaming) {
+      this.element.setAttribute('aria-busy', 'true');
+      this.markdown.append(message.content);
+      this.markdown.update();
+    } else {
+      this.markdown.finish(message.content);
+      this.reasoning?.finish(message.stats?.reasoningSeconds);
+      this.renderFooter();
+    }
+  }
+
+  get id(): string {
+    return this.message.id;
+  }
+
+  get current(): MessageView {
+    return this.message;
+  }
+
+  get isStreaming(): boolean {
+    return this.streaming;
+  }
+
+  appendDelta(reasoning: string | undefined, content: string | undefined): void {
+    if (!this.streaming) return;
+    if (reasoning) {
+      this.reasoningText += reasoning;
+      if (this.reasoning) this.reasoning.append(reasoning);
+      else this.createReasoning(this.markdown.content === '');
+    }
+    if (content) {
+      this.reasoning?.answerStarted();
+      this.markdown.append(content);
+    }
+  }
+
+  /** Moves buffered text into the DOM. */
+  renderFrame(): void {
+    this.reasoning?.flush();
+    this.markdown.update();
+  }
+
+  /** The host's final version of this message is authoritative. */
+  finish(final: MessageView): void {
+    this.message = final;
+    this.streaming = false;
+    this.element.removeAttribute('aria-busy');
+    const finalReasoning = final.reasoning ?? this.reasoningText;
+    if (finalReasoning !== this.reasoningText) {
+      this.reasoning?.element.remove();
+      this.reasoning?.dispose();
+      this.reasoning = undefined;
+      this.reasoningText = finalReasoning;
+    }
+    if (this.reasoningText && !this.reasoning) this.createReasoning(false);
+    this.reasoning?.finish(final.stats?.reasoningSeconds);
+    this.markdown.finish(final.content);
+    this.renderFooter();
+  }
+
+  /** Regenerate is offered on the last answer only, and not while a request runs. */
+  setRegenerateAllowed(allowed: boolean): void {
+    if (allowed === this.regenerateAllowed) return;
+    this.regenerateAllowed = allowed;
+    if (!this.streaming) this.renderFooter();
+  }
+
+  dispose(): void {
+    this.reasoning?.dispose();
+  }
+
+  /** Creates the reasoning section with the text so far, unless settings hide reasoning. */
+  private createReasoning(thinking: boolean): void {
+    if (this.reasoningDisplay === 'hidden') return;
+    this.reasoning = new ReasoningSection(this.reasoningDisplay, this.reasoningText, thinking);
+    this.element.insertBefore(this.reasoning.element, this.answer);
+  }
+
+  private renderFooter(): void {
+    const { status, error, stats, content } = this.message;
+    const parts: HTMLElement[] = [];
+    if (status === 'stopped') parts.push(el('div', { className: 'status-marker', text: t('Stopped') }));
+    if (error) parts.push(createErrorBox(error));
+    if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
+      parts.push(el('div', { className: 'status-marker', text: t('The model returned no answer.') }));
+    }
+    if (stats) parts.push(createStatsLine(stats));
+    const actions = el('div', { className: 'message-actions' });
+    if (content) actions.append(button(t('Copy'), () => postToHost({ type: 'copy', text: this.message.content }), 'button-secondary'));
+    if (this.regenerateAllowed) actions.append(button(t('Regenerate'), () => postToHost({ type: 'regenerate' }), 'button-secondary'));
+    if (actions.childElementCount) parts.push(actions);
+    this.footer.replaceChildren(...parts);
+  }
+}

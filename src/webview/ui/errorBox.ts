@@ -1,0 +1,30 @@
+/** An answer that failed: the host's message and one button per thing the user can do about it. */
+import type { ErrorAction, ErrorView } from '../../shared/protocol';
+import { button, el } from '../dom';
+import { t } from '../i18n';
+import { postToHost } from '../vscodeApi';
+
+export function errorActionLabel(action: ErrorAction): string {
+  switch (action) {
+    case 'setApiKey':
+      return t('Set API key');
+    case 'addCredits':
+      return t('Add credits');
+    case 'retry':
+      return t('Retry');
+    case 'openSettings':
+      return t('Open settings');
+    case 'selectModel':
+      return t('Choose model');
+  }
+}
+
+export function createErrorBox(error: ErrorView): HTMLElement {
+  const actions = error.actions.map((action) => button(errorActionLabel(action), () => postToHost({ type: 'action', action })));
+  return el(
+    'div',
+    { className: 'error-box', attrs: { role: 'alert' } },
+    el('p', { className: 'error-message', text: error.message }),
+    ...(actions.length ? [el('div', { className: 'error-actions' }, ...actions)] : []),
+  );
+}

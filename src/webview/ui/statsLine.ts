@@ -1,0 +1,32 @@
+/** The line under a finished answer: model, tokens, cost, time to first token, speed. */
+import type { AnswerStats } from '../../shared/protocol';
+import { el } from '../dom';
+import { t } from '../i18n';
+
+/** Two significant digits for sub-cent amounts ($0.000034), cents above that ($1.25). */
+export function formatCostUsd(cost: number): string {
+  if (cost === 0) return '$0';
+  if (cost >= 1) return `$${cost.toFixed(2)}`;
+  const decimals = Math.min(10, Math.max(2, 1 - Math.floor(Math.log10(cost))));
+  return `$${cost.toFixed(decimals)}`;
+}
+
+function formatCount(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+export function statsParts(stats: AnswerStats): string[] {
+  const parts: string[] = [stats.provider ? `${stats.model} (${stats.provider})` : stats.model];
+  if (stats.promptTokens !== undefined || stats.completionTokens !== undefined) {
+    const tokens = t('{0} prompt / {1} completion tokens', formatCount(stats.promptTokens ?? 0), formatCount(stats.completionTokens ?? 0));
+    parts.push(stats.reasoningTokens ? `${tokens} ${t('({0} reasoning)', formatCount(stats.reasoningTokens))}` : tokens);
+  }
+  if (stats.costUsd !== undefined) parts.push(formatCostUsd(stats.costUsd));
+  if (stats.ttftMs !== undefined) parts.push(t('first token {0} s', (stats.ttftMs / 1000).toFixed(2)));
+  if (stats.tokensPerSecond !== undefined) parts.push(t('{0} tokens/s', Math.round(stats.tokensPerSecond)));
+  return parts;
+}
+
+export function createStatsLine(stats: AnswerStats): HTMLElement {
+  return el('div', { className: 'stats', text: statsParts(stats).join(' · ') });
+}

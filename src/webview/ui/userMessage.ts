@@ -1,0 +1,85 @@
+/**
+ * One user message, shown as plain text (it is the user's own words, not markdown from a model),
+ * with an Edit button that swaps in an inline editor; resending posts `editAndResend`.
+ */
+import type { MessageView } from '../../shared/protocol';
+import { button, el } from '../dom';
+import { t } from '../i18n';
+import { postToHost } from '../vscodeApi';
+
+export class UserMessageView {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly editButton: HTMLButtonElement;
+  private editing = false;
+
+  constructor(private message: MessageView) {
+    this.body = el('div', { className: 'user-text', text: message.content });
+    this.editButton = button(t('Edit'), () => this.startEditing(), 'button-secondary');
+    const label = message.label ? [el('div', { className: 'message-label', text: message.label })] : [];
+    this.element = el(
+      'article',
+      { className: 'message message-user', attrs: { 'aria-label': t('You') } },
+      ...label,
+      this.body,
+      el('div', { className: 'message-actions' }, this.editButton),
+    );
+    this.element.dataset.messageId = message.id;
+  }
+
+  get id(): string {
+    return this.message.id;
+  }
+
+  get current(): MessageView {
+    return this.message;
+  }
+
+  /** Editing would rewrite the conversation under a running request, so it waits. */
+  setEditable(editable: boolean): void {
+    this.editButton.disabled = !editable;
+  }
+
+  private startEditing(): void {
+    if (this.editing) return;
+    this.editing = true;
+    const editor = el('textarea', { className: 'edit-input', attrs: { 'aria-label': t('Edit message'), rows: '3' } });
+    editor.value = this.message.content;
+    const resend = (): void => {
+      const text = editor.value.trim();
+      if (text === '' || this.editButton.disabled) return;
+      postToHost({ type: 'editAndResend', messageId: this.message.id, text });
+      this.message = { ...this.message, content: text };
+      this.body.textContent = text;
+      this.stopEditing(form);
+    };
+    const form = el(
+      'div',
+      { className: 'edit-form' },
+      editor,
+      el('div', { className: 'edit-actions' }, button(t('Resend'), resend), button(t('Cancel'), () => this.stopEditing(form), 'button-secondary')),
+    );
+    editor.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        resend();
+      } else if (event.key === 'Escape') {
+        // Esc here means "cancel the edit", not "stop the stream".
+        event.stopPropagation();
+        this.stopEditing(form);
+      }
+    });
+    this.body.hidden = true;
+    this.editButton.hidden = true;
+    this.body.after(form);
+    editor.focus();
+  }
+
+  private stopEditing(form: HTMLElement): void {
+    form.remove();
+    this.body.hidden = false;
+    this.editButton.hidden = false;
+    this.editing = false;
+    this.editButton.focus();
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * Issue 5, code into the editor: Insert at cursor, Apply (diff, Accept, Undo, refusal when the
+ * lines changed), inline edit (stream, Accept, Reject, Undo), with exact document text including
+ * indentation, tabs and CRLF. Real extension host, local OpenRouter server (script `default`
+ * answers with an `add` function in a ```ts block).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OpenRouterChatApi } from '../../src/extension/extension';
+import type { MockOpenRouter } from '../server/openRouterServer';
+import { TEST_API_KEY } from '../support/testKey';
+import { extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer } from './support';
+
+const ADD = ['export function add(a: number, b: number): number {', '  return a + b;', '}'];
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+let fileCounter = 0;
+/** A fresh file in the workspace with exactly `content` (bytes kept: CRLF, tabs), shown in an editor. */
+async function tempEditor(content: string, extension = 'ts'): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the fixture workspace open');
+  const uri = vscode.Uri.joinPath(folder.uri, 'code-actions-tmp', `file${Date.now()}-${++fileCounter}.${extension}`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+function selectLines(editor: vscode.TextEditor, from: number, to: number): void {
+  editor.selection = new vscode.Selection(from - 1, 0, to - 1, editor.document.lineAt(to - 1).text.length);
+}
+
+async function undoOnce(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  await vscode.commands.executeCommand('undo');
+}
+
+function proposalTab(): vscode.TabInputTextDiff | undefined {
+  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    if (tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.scheme === 'openrouter-proposal') return tab.input;
+  }
+  return undefined;
+}
+
+/** Closes every editor; unsaved ones are reverted first so no save dialog can block the suite. */
+async function closeEverything(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || document.uri.scheme === 'openrouter-proposal') continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('Code actions: code into the editor', function () {
+  this.timeout(60_000);
+  let api: OpenRouterChatApi;
+  let server: MockOpenRouter;
+  let previousKey: string | undefined;
+
+  before(async () => {
+    api = await extensionApi();
+    server = await useLocalServer();
+    previousKey = process.env.OPENROUTER_API_KEY;
+    process.env.OPENROUTER_API_KEY = TEST_API_KEY;
+  });
+  beforeEach(async () => {
+    await api.session.idle();
+    api.session.newChat();
+  });
+  afterEach(async () => {
+    restoreWindow();
+    await vscode.commands.executeCommand('openrouterChat.rejectInlineEdit');
+    await vscode.commands.executeCommand('openrouterChat.discardApply');
+    await closeEverything();
+  });
+  after(async () => {
+    if (previousKey === undefined) delete process.env.OPENROUTER_API_KEY;
+    else process.env.OPENROUTER_API_KEY = previousKey;
+    await resetSettings();
+    await server.close();
+  });
+
+  describe('Insert at cursor', () => {
+    beforeEach(async () => {
+      server.enqueue('default');
+      await api.session.send('Show me an add function.');
+    });
+
+    it('inserts the last code block re-indented to the cursor line, and one Undo removes it', async () => {
+      const original = 'function outer() {\n    \n}\n';
+      const editor = await tempEditor(original);
+      editor.selection = new vscode.Selection(1, 4, 1, 4);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.insertLastCode'), true);
+      assert.equal(editor.document.getText(), `function outer() {\n    ${ADD[0]}\n    ${ADD[1]}\n    ${ADD[2]}\n}\n`);
+      await undoOnce(editor);
+      assert.equal(editor.document.getText(), original);
+    });
+
+    it('keeps CRLF and tabs, and replaces the selection', async () => {
+      const original = 'class A {\r\n\tm() {\r\n\t\tTODO\r\n\t}\r\n}\r\n';
+      const editor = await tempEditor(original);
+      editor.selection = new vscode.Selection(2, 2, 2, 6);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.insertLastCode'), true);
+      assert.equal(editor.document.getText(), `class A {\r\n\tm() {\r\n\t\t${ADD[0]}\r\n\t\t${ADD[1]}\r\n\t\t${ADD[2]}\r\n\t}\r\n}\r\n`);
+      await undoOnce(editor);
+      assert.equal(editor.document.getText(), original);
+    });
+  });
+
+  describe('Apply', () => {
+    const original = 'export class Shapes {\n  area(r: number): number {\n    return 3.14 * r * r;\n  }\n}\n';
+    const applied = `export class Shapes {\n  ${ADD[0]}\n  ${ADD[1]}\n  ${ADD[2]}\n}\n`;
+
+    /** Refactor lines 2-4, take the notification's Apply; resolves when the diff is shown. */
+    async function refactorToDiff(editor: vscode.TextEditor): Promise<vscode.TabInputTextDiff> {
+      selectLines(editor, 2, 4);
+      stubWindow('showInformationMessage', async (...args: unknown[]) => (String(args[0]).includes('has new code') ? args[1] : undefined));
+      server.enqueue('default');
+      await vscode.commands.executeCommand('openrouterChat.refactorSelection');
+      return until('the Apply diff', proposalTab);
+    }
+
+    it('shows the proposal in context in a diff; Accept writes it over the original lines; one Undo reverts', async () => {
+      const editor = await tempEditor(original);
+      const diff = await refactorToDiff(editor);
+      assert.equal(diff.original.toString(), editor.document.uri.toString());
+      assert.equal((await vscode.workspace.openTextDocument(diff.modified)).getText(), applied);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptApply'), true);
+      assert.equal(editor.document.getText(), applied);
+      await until('the diff to close', () => (proposalTab() ? undefined : true));
+      await undoOnce(editor);
+      assert.equal(editor.document.getText(), original);
+    });
+
+    it('lands on the original lines after edits above them and a switch to another editor', async () => {
+      const editor = await tempEditor(original);
+      await refactorToDiff(editor);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(editor.document.uri, new vscode.Position(0, 0), '// header\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await tempEditor('other file\n', 'txt');
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptApply'), true);
+      assert.equal(editor.document.getText(), `// header\n${applied}`);
+    });
+
+    it('refuses to overwrite lines edited while the proposal was open', async () => {
+      const editor = await tempEditor(original);
+      await refactorToDiff(editor);
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(editor.document.uri, new vscode.Range(2, 15, 2, 24), '3.14159 *');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const edited = editor.document.getText();
+      const warnings = stubWindow('showWarningMessage', async () => undefined);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptApply'), false);
+      assert.equal(editor.document.getText(), edited);
+      assert.match(String(warnings[0]?.[0]), /changed while the proposal was open; nothing was overwritten/);
+    });
+
+    it('keeps CRLF line endings', async () => {
+      const crlf = '/** CRLF */\r\nexport function greet(name: string): string {\r\n  return `Hello, ${name}!`;\r\n}\r\n\r\nexport const x = 1;\r\n';
+      const editor = await tempEditor(crlf);
+      await refactorToDiff(editor);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptApply'), true);
+      assert.equal(editor.document.getText(), `/** CRLF */\r\n${ADD.join('\r\n')}\r\n\r\nexport const x = 1;\r\n`);
+    });
+  });
+
+  describe('Inline edit', () => {
+    const crlf = '/** CRLF */\r\nexport function greet(name: string): string {\r\n\treturn `Hello, ${name}!`;\r\n}\r\n';
+
+    it('streams the code into the range; Accept keeps it; one Undo restores the original bytes', async () => {
+      const editor = await tempEditor(crlf);
+      selectLines(editor, 2, 4);
+      server.enqueue('default');
+      await vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'turn it into add' });
+      const expected = `/** CRLF */\r\n${ADD.join('\r\n')}\r\n`;
+      assert.equal(editor.document.getText(), expected);
+      const user = api.session.activeChat.messages.find((m) => m.role === 'user');
+      assert.match(user?.label ?? '', /^Inline edit .*:2-4: turn it into add$/);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptInlineEdit'), true);
+      assert.equal(editor.document.getText(), expected);
+      await undoOnce(editor);
+      assert.equal(editor.document.getText(), crlf);
+    });
+
+    it('Reject restores the original byte for byte', async () => {
+      const editor = await tempEditor(crlf);
+      selectLines(editor, 2, 4);
+      server.enqueue('default');
+      await vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'turn it into add' });
+      assert.notEqual(editor.document.getText(), crlf);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.rejectInlineEdit'), true);
+      assert.equal(editor.document.getText(), crlf);
+    });
+
+    it('on a blank line inserts new code at that indentation', async () => {
+      const original = 'function f() {\n  \n}\n';
+      const editor = await tempEditor(original);
+      editor.selection = new vscode.Selection(1, 2, 1, 2);
+      server.enqueue('default');
+      await vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'add an add helper' });
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptInlineEdit'), true);
+      assert.equal(editor.document.getText(), `function f() {\n  ${ADD[0]}\n  ${ADD[1]}\n  ${ADD[2]}\n}\n`);
+      await undoOnce(editor);
+      assert.equal(editor.document.getText(), original);
+    });
+
+    it('Reject while streaming stops the answer and restores the original', async () => {
+      const editor = await tempEditor(crlf);
+      selectLines(editor, 2, 4);
+      server.enqueue({ script: 'slow-drip', count: 400, delayMs: 20 });
+      const running = vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'rewrite slowly' });
+      await until('streamed text in the editor', () => (editor.document.getText() !== crlf ? true : undefined));
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.rejectInlineEdit'), true);
+      assert.equal(editor.document.getText(), crlf);
+      await running;
+      await api.session.idle();
+      const answer = api.session.activeChat.messages.at(-1);
+      assert.equal(answer?.status, 'stopped');
+      assert.equal(editor.document.getText(), crlf, 'nothing written after the reject');
+    });
+
+    it('stops, without corrupting text, when the code under it is edited meanwhile', async () => {
+      const editor = await tempEditor(crlf);
+      selectLines(editor, 2, 4);
+      server.enqueue({ script: 'slow-drip', count: 400, delayMs: 20 });
+      const warnings = stubWindow('showWarningMessage', async () => undefined);
+      const running = vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'rewrite slowly' });
+      await until('streamed text in the editor', () => (editor.document.getText() !== crlf ? true : undefined));
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(editor.document.uri, editor.document.positionAt(editor.document.offsetAt(new vscode.Position(1, 0)) + 2), 'USER');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const afterUserEdit = editor.document.getText();
+      await running;
+      await api.session.idle();
+      assert.equal(editor.document.getText(), afterUserEdit, 'no write after the user edited');
+      assert.ok(afterUserEdit.includes('USER'));
+      assert.ok(warnings.some((w) => /changed meanwhile/.test(String(w[0]))));
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptInlineEdit'), false);
+    });
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Shared helpers for integration tests that run inside the real extension host: the extension's
+ * test API, a local OpenRouter-compatible server, settings, and stand-ins for modal UI.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { OpenRouterChatApi } from '../../src/extension/extension';
+import type { MessageView } from '../../src/shared/protocol';
+import { startOpenRouterServer, type MockOpenRouter } from '../server/openRouterServer';
+
+export const EXTENSION_ID = 'openrouter-chat.openrouter-chat';
+
+export async function extensionApi(): Promise<OpenRouterChatApi> {
+  const extension = vscode.extensions.getExtension<OpenRouterChatApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export function settings(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('openrouterChat');
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await settings().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** Every setting a test may change, back to its default. */
+export async function resetSettings(): Promise<void> {
+  for (const key of ['model', 'reasoningEffort', 'reasoningDisplay', 'temperature', 'maxTokens', 'systemPrompt', 'providerSort', 'requestTimeoutSeconds', 'maxCostPerRequest']) {
+    await setSetting(key, undefined);
+  }
+}
+
+/** Every line any local server printed during the suite, for the secret scan at the end. */
+export const serverLogLines: string[] = [];
+
+/** A local server, with the extension pointed at it. Call `close()` in `after`. */
+export async function useLocalServer(): Promise<MockOpenRouter> {
+  const server = await startOpenRouterServer({ log: (line) => serverLogLines.push(line) });
+  await setSetting('baseUrl', server.baseUrl);
+  return server;
+}
+
+type WindowMethod = 'showInputBox' | 'showWarningMessage' | 'showErrorMessage' | 'showInformationMessage' | 'createQuickPick';
+
+/**
+ * Replaces a `vscode.window` method for one test (the extension shares this API object), and
+ * records the calls. `restoreWindow()` puts every original back.
+ */
+const originals = new Map<WindowMethod, unknown>();
+export function stubWindow<T extends WindowMethod>(method: T, implementation: (...args: unknown[]) => unknown): unknown[][] {
+  const calls: unknown[][] = [];
+  const target = vscode.window as unknown as Record<string, unknown>;
+  if (!originals.has(method)) originals.set(method, target[method]);
+  target[method] = (...args: unknown[]) => {
+    calls.push(args);
+    return implementation(...args);
+  };
+  return calls;
+}
+
+export function restoreWindow(): void {
+  const target = vscode.window as unknown as Record<string, unknown>;
+  for (const [method, original] of originals) target[method] = original;
+  originals.clear();
+}
+
+/** Sends a question through the chat session and returns the final assistant message as the view saw it. */
+export async function ask(api: OpenRouterChatApi, text: string): Promise<MessageView> {
+  let final: MessageView | undefined;
+  const listener = api.onDidPost((message) => {
+    if (message.type === 'streamEnd') final = message.message;
+  });
+  try {
+    await api.session.send(text);
+  } finally {
+    listener.dispose();
+  }
+  assert.ok(final, 'the view was never told that the answer ended');
+  return final;
+}
+
+export function withEnv<T>(name: string, value: string | undefined, body: () => Promise<T>): Promise<T> {
+  const previous = process.env[name];
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+  return body().finally(() => {
+    if (previous === undefined) delete process.env[name];
+    else process.env[name] = previous;
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * UI journeys (a), (b), (d): the chat view in a real VS Code workbench answers from the local
+ * OpenRouter server, streams reasoning and the answer, and survives a window reload.
+ */
+import * as assert from 'node:assert/strict';
+import { useJourney } from './journey';
+import { waitFor } from './workbench';
+
+/** The ask used for the README screenshot: the default script answers with a TypeScript function. */
+const QUESTION = 'Write a TypeScript function that adds two numbers.';
+
+describe('Chat view in VS Code', function () {
+  const journey = useJourney('chat', { settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+
+  it('opens from the activity bar and draws the empty chat the host sent', async () => {
+    const { workbench } = journey();
+    const chat = workbench.chat();
+    // The empty state is drawn from the host's `state` message: it knows the key comes from the env.
+    await chat.getByRole('heading', { name: 'Ask about your code' }).waitFor();
+    await chat.getByText('Using the API key from the OPENROUTER_API_KEY environment variable.').waitFor();
+    assert.equal(await workbench.messages('You').count(), 0);
+    assert.equal(await workbench.messages('Assistant').count(), 0);
+    await workbench.button('New chat').waitFor();
+    assert.equal(await workbench.button('Send').isDisabled(), true, 'Send is disabled while the message box is empty');
+  });
+
+  it('streams reasoning, folds it to "Thought for N s", then shows the answer with code and its cost', async () => {
+    const { workbench, mock } = journey();
+    // Paced delivery (64-byte pieces, 40 ms apart) so the "Thinking…" state exists long enough to be seen.
+    mock.enqueue({ script: 'default', split: 64, gapMs: 40 });
+    const summaries = await workbench.recordTexts('details.reasoning > summary');
+
+    const answer = await workbench.ask(QUESTION);
+    await workbench.messages('You').filter({ hasText: QUESTION }).waitFor();
+    await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined));
+
+    const seen = await summaries();
+    assert.ok(seen.some((text) => text.startsWith('Thinking…')), `reasoning was never shown streaming; summaries seen: ${JSON.stringify(seen)}`);
+    const reasoning = answer.locator('details.reasoning');
+    assert.match(await reasoning.locator('summary').innerText(), /^Thought for \d+ s$/);
+    assert.equal(await reasoning.evaluate((details) => (details as HTMLDetailsElement).open), false, 'reasoning folds away once the answer starts');
+    assert.match(await reasoning.evaluate((details) => details.textContent ?? ''), /adds two numbers is enough/);
+
+    const code = answer.locator('pre code');
+    await code.first().waitFor();
+    assert.match(await code.first().innerText(), /export function add\(a: number, b: number\): number/);
+    for (const name of ['Copy', 'Insert at cursor', 'Apply']) {
+      assert.ok((await answer.getByRole('button', { name, exact: true }).count()) > 0, `the code block offers "${name}"`);
+    }
+    const stats = answer.getByText(/completion tokens/);
+    await stats.waitFor();
+    assert.match(await stats.innerText(), /openai\/gpt-oss-120b.*\d+ prompt \/ \d+ completion tokens.*\$0\.\d+/);
+
+    // The README's screenshot: the finished answer next to the sample project's code.
+    await workbench.openFile('src/math.ts');
+    await workbench.resizeSideBar(520);
+    await workbench.screenshot('docs/screenshot.png');
+  });
+
+  it('keeps the chat and its history entry after the window reloads', async () => {
+    const { workbench } = journey();
+    const before = await workbench.lastAssistant().locator('.markdown-body').innerText();
+    assert.match(before, /export function add/);
+
+    await workbench.reloadWindow();
+
+    const question = workbench.messages('You').filter({ hasText: QUESTION });
+    await question.waitFor();
+    const answer = workbench.lastAssistant();
+    await answer.waitFor();
+    assert.equal(await answer.locator('.markdown-body').innerText(), before);
+    assert.match(await answer.locator('details.reasoning > summary').innerText(), /^Thought for \d+ s$/);
+
+    const history = workbench.button('History');
+    await history.click();
+    const panel = workbench.chat().getByRole('region', { name: 'Chat history' });
+    await panel.waitFor();
+    const current = panel.locator('[aria-current="true"]');
+    await current.waitFor();
+    assert.ok((await current.innerText()).length > 0, 'the current chat is listed with a title');
+    assert.equal(await panel.getByRole('listitem').count(), 1, 'one chat in the history after one conversation');
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * UI journeys for issue 5 in a real workbench: right-click -> OpenRouter Chat -> Explain streams
+ * an explanation; Insert at cursor puts the answer's code into the editor; Refactor -> Apply ->
+ * diff -> Accept changes the file. The local server's `default` script answers with an `add`
+ * function in a ```ts block.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { useJourney } from './journey';
+import { waitFor, type Workbench } from './workbench';
+
+interface ChatBody {
+  messages?: { role: string; content: string }[];
+}
+
+async function answerDone(answer: Locator): Promise<void> {
+  await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined), 60_000);
+}
+
+/**
+ * Right-click on the selection (a right-click elsewhere would move the cursor and drop it), open
+ * the OpenRouter Chat submenu, click `label`.
+ */
+async function codeAction(workbench: Workbench, label: string): Promise<void> {
+  const page = workbench.page;
+  await page.locator('.editor-group-container.active .monaco-editor .view-overlays .selected-text').first().click({ button: 'right' });
+  const entry = (text: string) => page.locator('.context-view .action-item').filter({ has: page.getByText(text, { exact: true }) }).first();
+  await entry('OpenRouter Chat').hover();
+  await entry(label).click();
+}
+
+/** Saves the active editor (Ctrl+S) and returns the file's text once the disk shows `expected` holds. */
+async function savedText(workbench: Workbench, path: string, expected: (text: string) => boolean): Promise<string> {
+  await workbench.activeEditor().click();
+  await workbench.page.keyboard.press('Control+S');
+  const file = join(workbench.server.workspace, path);
+  return waitFor(`${path} saved`, async () => {
+    const text = readFileSync(file, 'utf8');
+    return expected(text) ? text : undefined;
+  }, 30_000);
+}
+
+describe('Code actions in VS Code', function () {
+  const journey = useJourney('code-actions');
+
+  it('right-click > OpenRouter Chat > Explain Selection streams an explanation of the selected lines', async () => {
+    const { workbench, mock } = journey();
+    await workbench.openFile('src/math.ts');
+    await workbench.selectLines(12, 22);
+    const before = await workbench.messages('Assistant').count();
+    mock.enqueue({ script: 'default', split: 64, gapMs: 20 });
+    await codeAction(workbench, 'Explain Selection');
+
+    await waitFor('the answer to start', async () => ((await workbench.messages('Assistant').count()) > before ? true : undefined), 60_000);
+    const answer = workbench.messages('Assistant').nth(before);
+    await answerDone(answer);
+    assert.match(await answer.innerText(), /It returns the sum of/);
+    await workbench.messages('You').filter({ hasText: 'Explain src/math.ts:12-22' }).first().waitFor();
+
+    const chats = mock.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    const body = chats[chats.length - 1]?.body as ChatBody;
+    const turn = body.messages?.filter((m) => m.role === 'user').pop()?.content ?? '';
+    assert.match(turn, /File: src\/math\.ts \(lines 12-22, language: typescript\)/);
+    assert.match(turn, /export function average/);
+  });
+
+  it('Insert at cursor puts the answer code at the editor cursor', async () => {
+    const { workbench } = journey();
+    await workbench.openFile('src/math.ts');
+    const original = readFileSync(join(workbench.server.workspace, 'src/math.ts'), 'utf8');
+    // Cursor on the blank line 2.
+    await workbench.selectLines(2, 1);
+    const answer = workbench.lastAssistant();
+    await answer.getByRole('button', { name: 'Insert at cursor', exact: true }).first().click();
+    const text = await savedText(workbench, 'src/math.ts', (t) => t !== original);
+    const lines = original.split('\n');
+    const expected = [lines[0], 'export function add(a: number, b: number): number {', '  return a + b;', '}', ...lines.slice(1)].join('\n');
+    assert.equal(text, expected);
+  });
+
+  it('Refactor > Apply shows a diff, and Accept changes the file', async () => {
+    const { workbench, mock } = journey();
+    await workbench.openFile('src/math.ts');
+    const lineOfClamp = readFileSync(join(workbench.server.workspace, 'src/math.ts'), 'utf8').split('\n').findIndex((line) => line.startsWith('export function clamp(')) + 1;
+    assert.ok(lineOfClamp > 0, 'the sample has a clamp function');
+    await workbench.selectLines(lineOfClamp, lineOfClamp + 2);
+    const before = await workbench.messages('Assistant').count();
+    mock.enqueue('default');
+    await codeAction(workbench, 'Refactor Selection');
+    await waitFor('the answer to start', async () => ((await workbench.messages('Assistant').count()) > before ? true : undefined), 60_000);
+    const answer = workbench.messages('Assistant').nth(before);
+    await answerDone(answer);
+    await workbench.messages('You').filter({ hasText: /^Refactor src\/math\.ts:\d+-\d+/ }).first().waitFor();
+
+    await answer.getByRole('button', { name: 'Apply', exact: true }).first().click();
+    const diff = workbench.page.locator('.monaco-diff-editor');
+    await diff.first().waitFor({ timeout: 30_000 });
+    const accept = workbench.page.locator('.editor-actions .action-label[aria-label*="Accept Proposed Change"]');
+    await accept.first().click();
+    await waitFor('the diff to close', async () => ((await diff.count()) === 0 ? true : undefined), 30_000);
+
+    await workbench.openFile('src/math.ts');
+    const text = await savedText(workbench, 'src/math.ts', (t) => !t.includes('export function clamp('));
+    assert.ok(text.includes('}\n\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n\n/** Arithmetic mean'), text);
+    assert.ok(text.includes('export function average('), 'the rest of the file is intact');
+  });
+});

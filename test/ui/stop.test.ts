@@ -1,0 +1,34 @@
+/**
+ * UI journey (c): Stop in the middle of a slow answer. The answer stops where it was, keeps the
+ * text that arrived, says it was stopped, and the request's socket is really closed (the local
+ * server sees it), so no tokens keep streaming (and costing) in the background.
+ */
+import * as assert from 'node:assert/strict';
+import { useJourney } from './journey';
+import { waitFor } from './workbench';
+
+describe('Stopping an answer in VS Code', function () {
+  const journey = useJourney('stop');
+
+  it('stops mid-stream, keeps the partial answer, marks it stopped, and closes the socket', async () => {
+    const { workbench, mock } = journey();
+    // 200 words, 50 ms apart: about 10 s, far longer than the test needs to press Stop.
+    const answer = await workbench.ask('[[mock:slow-drip count=200 delayMs=50]] Count slowly, please.');
+    const body = answer.locator('.markdown-body');
+    await waitFor('a few words of the answer', async () => (/word3\b/.test(await body.innerText()) ? true : undefined));
+    const closedBefore = mock.closedConnections();
+
+    await workbench.button('Stop').click();
+
+    await mock.waitForClose(closedBefore, 10_000);
+    await answer.getByText('Stopped', { exact: true }).waitFor();
+    await waitFor('the answer to settle', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined));
+    const kept = await body.innerText();
+    assert.match(kept, /^word1 word2 word3\b/, 'the words that arrived before Stop are kept');
+    assert.doesNotMatch(kept, /word200/, 'the answer did not run to its end');
+    assert.equal(await workbench.button('Stop').isVisible(), false, 'Stop is gone once nothing streams');
+
+    const chats = mock.requests.filter((request) => request.path.endsWith('/chat/completions'));
+    assert.equal(chats.length, 1, 'Stop does not retry or resend');
+  });
+});

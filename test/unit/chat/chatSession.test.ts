@@ -1,0 +1,156 @@
+/**
+ * The chat session against a real local OpenRouter-compatible server: streaming into the view,
+ * stop, regenerate, edit-and-resend, refusal while busy, queueing, persistence, other windows.
+ */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChatSession, BUSY_NOTICE, type ChatSessionHost } from '../../../src/core/chat/chatSession';
+import { ChatStore } from '../../../src/core/chat/chatStore';
+import { OpenRouterClient } from '../../../src/core/openrouter/client';
+import { buildChatRequest } from '../../../src/core/openrouter/requestBuilder';
+import type { HostMessage } from '../../../src/shared/protocol';
+import { startOpenRouterServer, type MockOpenRouter } from '../../server/openRouterServer';
+import { TEST_API_KEY } from '../../support/testKey';
+
+interface Harness {
+  session: ChatSession;
+  posted: HostMessage[];
+  store: ChatStore;
+  dir: string;
+}
+
+async function harness(server: MockOpenRouter, dir?: string): Promise<Harness> {
+  const storageDir = dir ?? (await fs.mkdtemp(join(tmpdir(), 'orc-session-')));
+  const store = new ChatStore(storageDir);
+  const posted: HostMessage[] = [];
+  const client = new OpenRouterClient({ baseUrl: server.baseUrl, getApiKey: () => TEST_API_KEY, stallTimeoutMs: 5000 });
+  const host: ChatSessionHost = {
+    post: (m) => posted.push(m),
+    prepare: async (turns) => ({ client, request: buildChatRequest(turns, { model: 'openai/gpt-oss-120b', reasoningEffort: 'medium' }) }),
+    viewBasics: () => ({ keySource: 'stored', settings: { reasoningDisplay: 'collapsed', model: 'openai/gpt-oss-120b' }, strings: {} }),
+    log: () => undefined,
+  };
+  const session = new ChatSession(store, host);
+  await session.init();
+  return { session, posted, store, dir: storageDir };
+}
+
+function streamedText(posted: HostMessage[], messageId: string, field: 'content' | 'reasoning'): string {
+  return posted
+    .filter((m): m is Extract<HostMessage, { type: 'streamDelta' }> => m.type === 'streamDelta' && m.messageId === messageId)
+    .map((m) => m[field] ?? '')
+    .join('');
+}
+
+describe('chat session', function () {
+  this.timeout(20_000);
+  let server: MockOpenRouter;
+  before(async () => {
+    server = await startOpenRouterServer();
+  });
+  after(async () => server.close());
+
+  it('streams reasoning and content to the view, then a final message with stats, and saves the chat', async () => {
+    const { session, posted, store } = await harness(server);
+    const outcome = await session.send('What is 2 + 2?');
+    assert.ok(outcome);
+    const { message } = outcome;
+    assert.equal(message.status, 'done');
+    assert.ok(message.content.length > 0);
+    assert.ok((message.reasoning ?? '').length > 0);
+    assert.equal(streamedText(posted, message.id, 'content'), message.content, 'the deltas add up to the answer');
+    assert.equal(streamedText(posted, message.id, 'reasoning'), message.reasoning);
+    const end = posted.find((m) => m.type === 'streamEnd');
+    assert.ok(end && end.type === 'streamEnd');
+    assert.ok(end.message.stats?.completionTokens !== undefined);
+    assert.ok(end.message.stats?.costUsd !== undefined);
+    assert.ok(end.message.stats?.ttftMs !== undefined);
+    const saved = await store.load(session.activeChat.id);
+    assert.equal(saved?.title, 'What is 2 + 2?');
+    assert.deepEqual(saved?.messages.map((m) => m.role), ['user', 'assistant']);
+  });
+
+  it('refuses a second question while one streams, and stop keeps the partial answer', async () => {
+    const { session, posted } = await harness(server);
+    const first = session.send('[[mock:slow-drip count=200 delayMs=20]] tell me a long story');
+    await waitUntil(() => posted.some((m) => m.type === 'streamDelta' && m.content));
+    assert.equal(await session.send('and another thing'), undefined);
+    assert.ok(posted.some((m) => m.type === 'notice' && m.text === BUSY_NOTICE));
+    session.stop();
+    const outcome = await first;
+    assert.equal(outcome?.message.status, 'stopped');
+    assert.ok((outcome?.message.content.length ?? 0) > 0, 'the partial answer is kept');
+    assert.equal(session.activeChat.messages.length, 2, 'the refused question was not added');
+  });
+
+  it('queues a code action behind a running answer without mixing their outputs', async () => {
+    const { session } = await harness(server);
+    const chat = session.send('[[mock:slow-drip count=30 delayMs=10]] first');
+    const queued = session.send('[[mock:echo]] second', { queueIfBusy: true });
+    const [a, b] = await Promise.all([chat, queued]);
+    assert.equal(a?.message.status, 'done');
+    assert.equal(b?.message.status, 'done');
+    assert.ok(!a?.message.content.includes('You said'), 'the first answer holds none of the second');
+    assert.match(b?.message.content ?? '', /You said/);
+    assert.deepEqual(session.activeChat.messages.map((m) => m.role), ['user', 'assistant', 'user', 'assistant']);
+  });
+
+  it('regenerates the last answer and edits a question, replacing later turns', async () => {
+    const { session } = await harness(server);
+    await session.send('[[mock:echo]] one');
+    await session.send('[[mock:echo]] two');
+    const regenerated = await session.regenerate();
+    assert.equal(session.activeChat.messages.length, 4);
+    assert.match(regenerated?.message.content ?? '', /two/);
+    const firstQuestion = session.activeChat.messages[0]!;
+    const edited = await session.editAndResend(firstQuestion.id, '[[mock:echo]] uno');
+    assert.equal(session.activeChat.messages.length, 2, 'later turns were replaced');
+    assert.match(edited?.message.content ?? '', /uno/);
+    const lastBody = server.requests[server.requests.length - 1]?.body as { messages: { role: string; content: string }[] };
+    assert.deepEqual(lastBody.messages.map((m) => m.role), ['user']);
+  });
+
+  it('keeps many chats, reopens and deletes them, and sees chats written by another window', async () => {
+    const windowA = await harness(server);
+    await windowA.session.send('[[mock:echo]] chat one');
+    windowA.session.newChat();
+    await windowA.session.send('[[mock:echo]] chat two');
+    const windowB = await harness(server, windowA.dir);
+    assert.equal(windowB.session.activeChat.title, 'chat two', 'a new window reopens the latest chat');
+    windowB.session.newChat();
+    await windowB.session.send('[[mock:echo]] from the other window');
+    await windowA.session.refreshList();
+    const titles = windowA.session.viewState().chats.map((c) => c.title);
+    assert.deepEqual([...titles].sort(), ['chat one', 'chat two', 'from the other window']);
+
+    const one = windowA.session.viewState().chats.find((c) => c.title === 'chat one')!;
+    await windowA.session.openChat(one.id);
+    assert.equal(windowA.session.activeChat.id, one.id);
+    await windowA.session.deleteChat(one.id);
+    assert.ok(!windowA.session.viewState().chats.some((c) => c.id === one.id));
+    const reloaded = await harness(server, windowA.dir);
+    assert.equal(reloaded.session.viewState().chats.length, 2);
+  });
+
+  it('shows an answer that was streaming when the window closed as stopped after a restart', async () => {
+    const { session, dir } = await harness(server);
+    const running = session.send('[[mock:slow-drip count=100 delayMs=20]] long');
+    await waitUntil(() => session.activeChat.messages.length === 2);
+    // The next window starts while this one is still mid-answer (as after a crash).
+    const next = await harness(server, dir);
+    session.stop();
+    await running;
+    const chat = next.session.activeChat;
+    assert.ok(chat.messages.every((m) => m.status !== 'streaming'));
+  });
+});
+
+async function waitUntil(probe: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
