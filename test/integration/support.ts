@@ -31,8 +31,12 @@ export async function resetSettings(): Promise<void> {
   }
 }
 
-/** Every line any local server printed during the suite, for the secret scan at the end. */
-export const serverLogLines: string[] = [];
+/**
+ * Every line any local server printed during the suite, for the secret scan at the end. Kept on
+ * globalThis because each test file is bundled on its own, each with its own copy of this module.
+ */
+const globalLog = globalThis as { __openRouterServerLog?: string[] };
+export const serverLogLines: string[] = (globalLog.__openRouterServerLog ??= []);
 
 /** A local server, with the extension pointed at it. Call `close()` in `after`. */
 export async function useLocalServer(): Promise<MockOpenRouter> {

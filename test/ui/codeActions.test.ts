@@ -20,6 +20,22 @@ async function answerDone(answer: Locator): Promise<void> {
 }
 
 /**
+ * Puts the cursor at the start of line `first` (Quick Open `:line`) and extends the selection with
+ * Shift+Down to the end of line `last` (nothing is selected when `last` < `first`).
+ */
+async function selectLines(workbench: Workbench, first: number, last: number): Promise<void> {
+  const page = workbench.page;
+  await workbench.activeEditor().click();
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(`:${first}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  for (let line = first; line <= last; line++) await page.keyboard.press('Shift+ArrowDown');
+}
+
+/**
  * Right-click on the selection (a right-click elsewhere would move the cursor and drop it), open
  * the OpenRouter Chat submenu, click `label`.
  */
@@ -48,7 +64,7 @@ describe('Code actions in VS Code', function () {
   it('right-click > OpenRouter Chat > Explain Selection streams an explanation of the selected lines', async () => {
     const { workbench, mock } = journey();
     await workbench.openFile('src/math.ts');
-    await workbench.selectLines(12, 22);
+    await selectLines(workbench, 12, 22);
     const before = await workbench.messages('Assistant').count();
     mock.enqueue({ script: 'default', split: 64, gapMs: 20 });
     await codeAction(workbench, 'Explain Selection');
@@ -71,7 +87,7 @@ describe('Code actions in VS Code', function () {
     await workbench.openFile('src/math.ts');
     const original = readFileSync(join(workbench.server.workspace, 'src/math.ts'), 'utf8');
     // Cursor on the blank line 2.
-    await workbench.selectLines(2, 1);
+    await selectLines(workbench, 2, 1);
     const answer = workbench.lastAssistant();
     await answer.getByRole('button', { name: 'Insert at cursor', exact: true }).first().click();
     const text = await savedText(workbench, 'src/math.ts', (t) => t !== original);
@@ -85,7 +101,7 @@ describe('Code actions in VS Code', function () {
     await workbench.openFile('src/math.ts');
     const lineOfClamp = readFileSync(join(workbench.server.workspace, 'src/math.ts'), 'utf8').split('\n').findIndex((line) => line.startsWith('export function clamp(')) + 1;
     assert.ok(lineOfClamp > 0, 'the sample has a clamp function');
-    await workbench.selectLines(lineOfClamp, lineOfClamp + 2);
+    await selectLines(workbench, lineOfClamp, lineOfClamp + 2);
     const before = await workbench.messages('Assistant').count();
     mock.enqueue('default');
     await codeAction(workbench, 'Refactor Selection');

@@ -241,17 +241,38 @@ export class Workbench {
     await this.page.keyboard.press('Control+G');
     const input = this.page.locator('.quick-input-widget input.input');
     await input.waitFor();
-    await input.fill(String(first));
+    // Go to Line is quick access with the ':' prefix; filling the box replaces the prefix too.
+    await input.fill(`:${first}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${first}` }).first().waitFor();
     await this.page.keyboard.press('Enter');
-    await this.page.keyboard.press('Home');
+    await input.waitFor({ state: 'hidden' });
+    // Go to Line leaves the cursor in column 1 (Home would jump to the first non-blank instead).
     for (let line = first; line <= last; line++) await this.page.keyboard.press('Shift+ArrowDown');
+    if (last >= first) await this.page.locator('.editor-group-container.active .monaco-editor .view-overlays .selected-text').first().waitFor();
   }
 
-  /** Opens the editor context menu on the active editor and clicks an entry by its label. */
-  async editorContextMenu(label: string): Promise<void> {
-    await this.page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').first().click({ button: 'right' });
-    const item = this.page.locator('.context-view .action-item').filter({ has: this.page.getByText(label, { exact: true }) });
-    await item.first().click();
+  /**
+   * Opens the editor context menu and clicks through `path`, e.g. ('OpenRouter Chat', 'Explain
+   * Selection'): every label but the last is a submenu to hover. The right-click lands on the
+   * selection when there is one (a click elsewhere would move the cursor and drop it).
+   */
+  async editorContextMenu(...path: string[]): Promise<void> {
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor');
+    const selection = editor.locator('.view-overlays .selected-text').first();
+    if ((await selection.count()) > 0) {
+      await selection.click({ button: 'right' });
+    } else {
+      // No selection: right-click where the cursor is, which leaves it there.
+      const cursor = await editor.locator('.cursors-layer .cursor').first().boundingBox();
+      if (!cursor) throw new Error('The active editor shows no cursor');
+      await this.page.mouse.click(cursor.x + 1, cursor.y + cursor.height / 2, { button: 'right' });
+    }
+    const entry = (label: string): Locator =>
+      this.page.locator('.context-view .action-item').filter({ has: this.page.getByText(label, { exact: true }) }).first();
+    for (const [index, label] of path.entries()) {
+      if (index < path.length - 1) await entry(label).hover();
+      else await entry(label).click();
+    }
   }
 
   /**
@@ -275,6 +296,8 @@ export class Workbench {
     await this.page.mouse.down();
     await this.page.mouse.move(box.x + width, middle, { steps: 5 });
     await this.page.mouse.up();
+    // Off the sash, or a screenshot shows it highlighted.
+    await this.page.mouse.move(box.x + width + 200, box.y + box.height - 40);
   }
 
   /** Full-page screenshot to `path` (relative paths are resolved from the repository root). */

@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: every benchmark, a table on stdout, `bench/results.json`, and the results
+ * section of docs/BENCHMARKS.md. Ratios compare two things measured side by side in one run, so
+ * the machine's noise cancels; timings are medians of several runs.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { runActivationBench } from './activation/activationBench';
+import { runClientBench } from './client/clientBench';
+import { runRenderBench } from './render/renderBench';
+import { measureSizes } from './size/sizeBench';
+import { runStopBench } from './stop/stopBench';
+
+interface Figure {
+  readonly key: string;
+  readonly value: number;
+  /** `max` targets must not be exceeded; `report` figures have none. */
+  readonly target?: number;
+  readonly what: string;
+}
+
+const root = join(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log('bench: client overhead (200,000 chunks, ours vs bare fetch + eventsource-parser + JSON.parse)…');
+  const client = await runClientBench();
+  console.log('bench: stop latency…');
+  const stop = await runStopBench();
+  console.log('bench: rendering in Chromium (real webview bundle vs naive renderer)…');
+  const render = await runRenderBench();
+  console.log('bench: sizes…');
+  const size = measureSizes(root);
+  console.log('bench: activation in code-server…');
+  const activation = await runActivationBench(root);
+
+  const figures: Figure[] = [
+    { key: 'client.overheadRatio', value: client.overheadRatio, target: 1.3, what: 'our client ÷ bare loop, 200k chunks' },
+    { key: 'client.chunksPerSec', value: client.chunksPerSec, what: 'our client, chunks per second' },
+    { key: 'render.naiveRatio', value: render.naiveRatio, target: 0.1, what: 'ours ÷ naive, 20k tokens streamed' },
+    { key: 'render.vsOneShot', value: render.vsOneShot, target: 3, what: 'ours streamed ÷ one-shot render' },
+    { key: 'render.scaling', value: render.scaling, target: 5, what: 'ours at 40k ÷ at 10k tokens' },
+    { key: 'render.maxTaskMs', value: render.maxTaskMs, target: 50, what: 'longest main-thread task, 2,000 tok/s' },
+    { key: 'render.finalizeMs', value: render.finalizeMs, target: 50, what: 'last chunk → final DOM' },
+    { key: 'stop.latencyMs', value: stop.latencyMs, target: 100, what: 'abort → server sees the socket closed' },
+    { key: 'size.extensionKB', value: size.extensionKB, target: 150, what: 'minified extension bundle' },
+    { key: 'size.webviewKB', value: size.webviewKB, target: 150, what: 'minified webview JS + CSS' },
+    { key: 'size.vsixKB', value: size.vsixKB, target: 400, what: 'packaged .vsix' },
+    { key: 'activation.ms', value: activation.ms, what: 'activation in code-server\'s extension host' },
+  ];
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const results = {
+    generatedAt: new Date().toISOString(),
+    machine,
+    client,
+    stop,
+    render,
+    size,
+    activation,
+    figures: Object.fromEntries(figures.map((f) => [f.key, { value: f.value, ...(f.target !== undefined ? { target: f.target, met: f.value <= f.target } : {}) }])),
+  };
+  writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const rows = figures.map((f) => {
+    const status = f.target === undefined ? 'report' : f.value <= f.target ? 'met' : 'MISSED';
+    return `| \`${f.key}\` | ${f.value} | ${f.target !== undefined ? `≤ ${f.target}` : '—'} | ${status} | ${f.what} |`;
+  });
+  const table = ['| key | value | target | status | what |', '|---|---|---|---|---|', ...rows].join('\n');
+  console.log(`\n${table}\n`);
+  console.log(`bench: ${machine}; took ${Math.round((Date.now() - started) / 1000)} s; wrote bench/results.json`);
+  updateBenchmarksDoc(table, machine, results.generatedAt);
+
+  const missed = figures.filter((f) => f.target !== undefined && f.value > f.target);
+  if (missed.length > 0) {
+    console.log(`bench: targets missed: ${missed.map((f) => f.key).join(', ')}`);
+    process.exitCode = 1;
+  }
+}
+
+/** Replaces the results between the markers in docs/BENCHMARKS.md with this run's. */
+function updateBenchmarksDoc(table: string, machine: string, when: string): void {
+  const file = join(root, 'docs', 'BENCHMARKS.md');
+  const start = '<!-- results:start -->';
+  const end = '<!-- results:end -->';
+  let doc: string;
+  try {
+    doc = readFileSync(file, 'utf8');
+  } catch {
+    return;
+  }
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) return;
+  const section = `${start}\nLast run: ${when} on ${machine}.\n\n${table}\n${end}`;
+  writeFileSync(file, doc.slice(0, from) + section + doc.slice(to + end.length));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
