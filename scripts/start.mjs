@@ -1,10 +1,12 @@
 // `npm start`: try the packaged extension in a real VS Code (code-server) in your browser.
 //   npm start              uses OPENROUTER_API_KEY from the environment if set (or a key stored in the UI)
 //   npm start -- --mock    also starts the local OpenRouter-compatible server: works offline
+//   npm start -- --no-build  reuses dist/openrouter-chat.vsix from the last build (quick restart)
 // Builds and packages the extension, installs the .vsix into a fresh run folder
 // (.vscode-test/runs/start-*) with a copy of the sample workspace, and serves the workbench on
 // 127.0.0.1 (PORT, else 8080, else a free port). Ctrl+C or SIGTERM stops everything it started.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const useMock = process.argv.includes('--mock');
+const skipBuild = process.argv.includes('--no-build');
+const vsix = join(root, 'dist', 'openrouter-chat.vsix');
 
 function step(text) {
   console.log(`\n> ${text}`);
@@ -43,32 +47,59 @@ async function choosePort(lib) {
   return port;
 }
 
-/** Loads one of the compiled test-side modules (out/ is written by `node esbuild.mjs --tests`). */
-function loadCompiled(relativePath) {
-  return require(join(root, 'out', relativePath));
+const helpersDir = join(root, 'out', 'start');
+
+/**
+ * The code-server launcher and the mock server are shared with the test tiers. They are bundled
+ * here on their own (as `node esbuild.mjs --tests` would, one file each) so that an unfinished
+ * test file elsewhere in test/ cannot stop `npm start`.
+ */
+async function compileHelpers() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: {
+      codeServer: 'test/runners/codeServer.ts',
+      openRouterServer: 'test/server/openRouterServer.ts',
+      testSupport: 'test/support/index.ts',
+    },
+    absWorkingDir: root,
+    outdir: helpersDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
+
+function loadCompiled(fileName) {
+  return require(join(helpersDir, fileName));
 }
 
 /** The mock server's module and the test key its support module exports. */
 function loadMock() {
-  const server = loadCompiled('test/server/openRouterServer.js');
-  const support = loadCompiled('test/support/index.js');
+  const server = loadCompiled('openRouterServer.js');
+  const support = loadCompiled('testSupport.js');
   if (typeof server.startOpenRouterServer !== 'function' || typeof support.TEST_API_KEY !== 'string') {
-    throw new Error('out/test/server/openRouterServer.js or out/test/support/index.js does not export what --mock needs.');
+    throw new Error('test/server/openRouterServer.ts or test/support/index.ts does not export what --mock needs.');
   }
   return { startOpenRouterServer: server.startOpenRouterServer, key: support.TEST_API_KEY };
 }
 
 async function main() {
-  step('Building and packaging the extension (npm run package)');
-  run('npm', ['run', '--silent', 'package']);
+  if (skipBuild && existsSync(vsix)) {
+    step('Reusing dist/openrouter-chat.vsix (--no-build)');
+  } else {
+    step('Building and packaging the extension (npm run package)');
+    run('npm', ['run', '--silent', 'package']);
+  }
 
   step('Checking the code-server cache (bash scripts/setup-code-server.sh)');
   run('bash', ['scripts/setup-code-server.sh']);
 
-  // The code-server launcher is shared with the test tiers; --tests compiles it (and the mock server).
-  step('Compiling the launcher (node esbuild.mjs --tests)');
-  run(process.execPath, ['esbuild.mjs', '--tests']);
-  const lib = loadCompiled('test/runners/codeServer.js');
+  step('Compiling the launcher and the mock server');
+  await compileHelpers();
+  const lib = loadCompiled('codeServer.js');
 
   let mock;
   const settings = {};
@@ -88,7 +119,7 @@ async function main() {
   const server = await lib.startCodeServer({
     id: `start-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     port,
-    vsix: join(root, 'dist', 'openrouter-chat.vsix'),
+    vsix,
     settings,
     env,
   });

@@ -34,6 +34,18 @@ async function tempEditor(content: string, extension = 'ts'): Promise<vscode.Tex
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * Applies an edit made by "the user" while the extension streams into the same document. A
+ * WorkspaceEdit carries the document version it was made for, so a streamed write landing first
+ * makes VS Code refuse it; it is then made again for the new version, as a typing user would.
+ */
+async function applyAsUser(build: () => vscode.WorkspaceEdit): Promise<boolean> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (await vscode.workspace.applyEdit(build())) return true;
+  }
+  return false;
+}
+
 function selectLines(editor: vscode.TextEditor, from: number, to: number): void {
   editor.selection = new vscode.Selection(from - 1, 0, to - 1, editor.document.lineAt(to - 1).text.length);
 }
@@ -236,9 +248,12 @@ describe('Code actions: code into the editor', function () {
       const warnings = stubWindow('showWarningMessage', async () => undefined);
       const running = vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'rewrite slowly' });
       await until('streamed text in the editor', () => (editor.document.getText() !== crlf ? true : undefined));
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(editor.document.uri, editor.document.positionAt(editor.document.offsetAt(new vscode.Position(1, 0)) + 2), 'USER');
-      assert.ok(await vscode.workspace.applyEdit(edit));
+      const typed = await applyAsUser(() => {
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(editor.document.uri, new vscode.Position(1, 2), 'USER');
+        return edit;
+      });
+      assert.ok(typed, 'the user edit never applied');
       const afterUserEdit = editor.document.getText();
       await running;
       await api.session.idle();

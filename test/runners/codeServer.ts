@@ -251,10 +251,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     remoteUri,
     exited,
     workbenchUrl(payload) {
-      const url = new URL(origin + '/');
-      url.searchParams.set('folder', layout.workspace);
-      if (payload && payload.length > 0) url.searchParams.set('payload', JSON.stringify(payload));
-      return url.toString();
+      // The folder stays readable (slashes unescaped): this URL is printed for people by `npm start`.
+      const folder = encodeURIComponent(layout.workspace).replace(/%2F/g, '/');
+      const query = payload && payload.length > 0 ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '';
+      return `${origin}/?folder=${folder}${query}`;
     },
     stop,
   };

@@ -35,16 +35,31 @@ async function selectLines(workbench: Workbench, first: number, last: number): P
   for (let line = first; line <= last; line++) await page.keyboard.press('Shift+ArrowDown');
 }
 
+/** The OpenRouter Chat submenu's entries, in the manifest's order. */
+const SUBMENU = ['Explain Selection', 'Refactor Selection', 'Fix Selection', 'Document Selection', 'Write Tests for Selection'];
+
 /**
  * Right-click on the selection (a right-click elsewhere would move the cursor and drop it), open
- * the OpenRouter Chat submenu, click `label`.
+ * the OpenRouter Chat submenu, and run `label`.
  */
 async function codeAction(workbench: Workbench, label: string): Promise<void> {
   const page = workbench.page;
-  await page.locator('.editor-group-container.active .monaco-editor .view-overlays .selected-text').first().click({ button: 'right' });
-  const entry = (text: string) => page.locator('.context-view .action-item').filter({ has: page.getByText(text, { exact: true }) }).first();
-  await entry('OpenRouter Chat').hover();
-  await entry(label).click();
+  const index = SUBMENU.indexOf(label);
+  assert.ok(index >= 0, `${label} is not in the submenu`);
+  await page.locator('.editor-group-container.active .monaco-editor .view-overlays .selected-text').first().click({ button: 'right', force: true });
+  // The open submenu is nested inside its parent's item: match leaf items only, by their own label.
+  const entry = (text: string) =>
+    page.locator('.context-view .action-item:not(:has(.action-item))').filter({ has: page.getByText(text, { exact: true }) }).first();
+  await entry('OpenRouter Chat').click();
+  // A click right after the submenu opens can be swallowed by the menu; hovering focuses the
+  // entry, and Enter runs the focused one.
+  await entry(label).hover();
+  await page
+    .locator('.context-view .action-item.focused:not(:has(.action-item))')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' });
 }
 
 /** Saves the active editor (Ctrl+S) and returns the file's text once the disk shows `expected` holds. */
@@ -92,7 +107,8 @@ describe('Code actions in VS Code', function () {
     await answer.getByRole('button', { name: 'Insert at cursor', exact: true }).first().click();
     const text = await savedText(workbench, 'src/math.ts', (t) => t !== original);
     const lines = original.split('\n');
-    const expected = [lines[0], 'export function add(a: number, b: number): number {', '  return a + b;', '}', ...lines.slice(1)].join('\n');
+    // The code goes where the cursor is: at the start of the blank line 2, which it then ends.
+    const expected = [lines[0], 'export function add(a: number, b: number): number {', '  return a + b;', '}', ...lines.slice(2)].join('\n');
     assert.equal(text, expected);
   });
 
@@ -121,5 +137,26 @@ describe('Code actions in VS Code', function () {
     const text = await savedText(workbench, 'src/math.ts', (t) => !t.includes('export function clamp('));
     assert.ok(text.includes('}\n\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n\n/** Arithmetic mean'), text);
     assert.ok(text.includes('export function average('), 'the rest of the file is intact');
+  });
+
+  it('a file reference in an answer opens the file with those lines selected', async () => {
+    const { workbench } = journey();
+    const answer = await workbench.ask('[[mock:echo]] The loop is at src/math.ts:18-20.');
+    await answerDone(answer);
+    await answer.locator('a.file-ref', { hasText: 'src/math.ts:18-20' }).first().click();
+    await workbench.page.locator('.tabs-container [role="tab"][aria-label^="math.ts"]').first().waitFor();
+    // The selection runs from the start of line 18 to the end of line 20, the cursor at its end.
+    const lines = readFileSync(join(workbench.server.workspace, 'src/math.ts'), 'utf8').split('\n');
+    const expected = `Ln 20, Col ${(lines[19] ?? '').length + 1} (${lines.slice(17, 20).join('\n').length} selected)`;
+    const status = workbench.page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+    await waitFor(`"${expected}" in the status bar`, async () => ((await status.innerText()).includes(expected) ? true : undefined), 30_000);
+  });
+
+  it('a reference to a file that is not in the workspace says so', async () => {
+    const { workbench } = journey();
+    const answer = await workbench.ask('[[mock:echo]] See src/missing.ts:3 for details.');
+    await answerDone(answer);
+    await answer.locator('a.file-ref', { hasText: 'src/missing.ts:3' }).first().click();
+    await waitFor('the not-found notification', async () => ((await workbench.notifications()).some((text) => text.includes('src/missing.ts was not found in the workspace')) ? true : undefined), 30_000);
   });
 });

@@ -12,6 +12,7 @@ import { startCodeServer } from '../runners/codeServer';
 import type { CodeServer } from '../runners/codeServer';
 import { CHROMIUM_ARGS, findChromium, repoRoot } from '../runners/paths';
 import { commandTitle } from './commandTitles';
+import { activeEditor, editorContextMenu, openFile, selectLines } from './editorGestures';
 import { extensionSource } from './extensionSource';
 import { trackPage } from './openPages';
 
@@ -63,8 +64,9 @@ export class Workbench {
       ...(options.env ? { env: options.env } : {}),
       ...(source.vsix ? { vsix: source.vsix } : {}),
     });
+    let browser: Browser | undefined;
     try {
-      const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+      browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       trackPage(page);
       const payload: Array<[string, string]> = source.developmentPath
@@ -75,6 +77,7 @@ export class Workbench {
       await workbench.load();
       return workbench;
     } catch (error) {
+      await browser?.close().catch(() => undefined);
       await server.stop();
       throw error;
     }
@@ -218,61 +221,23 @@ export class Workbench {
   }
 
   /** Opens a workspace file by its relative path (Quick Open) and waits for its editor. */
-  async openFile(relativePath: string): Promise<void> {
-    await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    await input.fill(relativePath);
-    const fileName = relativePath.split('/').pop() ?? relativePath;
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.page.locator(`.tabs-container [role="tab"][aria-label^="${fileName}"]`).first().waitFor();
-    await this.activeEditor().click();
+  openFile(relativePath: string): Promise<void> {
+    return openFile(this.page, relativePath);
   }
 
   /** The text area of the focused editor group's editor. */
   activeEditor(): Locator {
-    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    return activeEditor(this.page);
   }
 
-  /** Selects whole lines `first`..`last` (1-based) in the active editor with Go to Line + Shift+Down. */
-  async selectLines(first: number, last: number): Promise<void> {
-    await this.activeEditor().click();
-    await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    // Go to Line is quick access with the ':' prefix; filling the box replaces the prefix too.
-    await input.fill(`:${first}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${first}` }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
-    // Go to Line leaves the cursor in column 1 (Home would jump to the first non-blank instead).
-    for (let line = first; line <= last; line++) await this.page.keyboard.press('Shift+ArrowDown');
-    if (last >= first) await this.page.locator('.editor-group-container.active .monaco-editor .view-overlays .selected-text').first().waitFor();
+  /** Selects whole lines `first`..`last` (1-based) in the active editor; `last < first` only moves the cursor. */
+  selectLines(first: number, last: number): Promise<void> {
+    return selectLines(this.page, first, last);
   }
 
-  /**
-   * Opens the editor context menu and clicks through `path`, e.g. ('OpenRouter Chat', 'Explain
-   * Selection'): every label but the last is a submenu to hover. The right-click lands on the
-   * selection when there is one (a click elsewhere would move the cursor and drop it).
-   */
-  async editorContextMenu(...path: string[]): Promise<void> {
-    const editor = this.page.locator('.editor-group-container.active .monaco-editor');
-    const selection = editor.locator('.view-overlays .selected-text').first();
-    if ((await selection.count()) > 0) {
-      await selection.click({ button: 'right' });
-    } else {
-      // No selection: right-click where the cursor is, which leaves it there.
-      const cursor = await editor.locator('.cursors-layer .cursor').first().boundingBox();
-      if (!cursor) throw new Error('The active editor shows no cursor');
-      await this.page.mouse.click(cursor.x + 1, cursor.y + cursor.height / 2, { button: 'right' });
-    }
-    const entry = (label: string): Locator =>
-      this.page.locator('.context-view .action-item').filter({ has: this.page.getByText(label, { exact: true }) }).first();
-    for (const [index, label] of path.entries()) {
-      if (index < path.length - 1) await entry(label).hover();
-      else await entry(label).click();
-    }
+  /** Right-clicks the selection (or the cursor) and clicks through `path`, e.g. ('OpenRouter Chat', 'Explain Selection'). */
+  editorContextMenu(...path: string[]): Promise<void> {
+    return editorContextMenu(this.page, path);
   }
 
   /**
@@ -296,8 +261,9 @@ export class Workbench {
     await this.page.mouse.down();
     await this.page.mouse.move(box.x + width, middle, { steps: 5 });
     await this.page.mouse.up();
-    // Off the sash, or a screenshot shows it highlighted.
+    // Off the sash, and wait for its highlight to fade, or a screenshot shows it.
     await this.page.mouse.move(box.x + width + 200, box.y + box.height - 40);
+    await this.page.locator('.monaco-sash.hover, .monaco-sash.active').first().waitFor({ state: 'detached' });
   }
 
   /** Full-page screenshot to `path` (relative paths are resolved from the repository root). */

@@ -7,10 +7,11 @@
  * Every request the page makes to anything but this server is counted and aborted, so a test can
  * prove nothing left the page and no test ever reaches the network.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { renderWebviewHtml } from '../../src/core/view/webviewHtml';
@@ -19,7 +20,13 @@ import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/** The repository root: the nearest folder above the compiled file that has a package.json. */
+function findRepoRoot(start: string): string {
+  for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, 'package.json'))) return dir;
+  throw new Error(`No package.json above ${start}`);
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 const DIST = join(REPO_ROOT, 'dist');
 const CONTENT_TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
 
@@ -101,6 +108,8 @@ export interface OpenOptions {
   /** What `getState()` returns at startup (a view that was hidden and is shown again). */
   readonly savedState?: unknown;
   readonly viewport?: { width: number; height: number };
+  /** Scripts evaluated before the page's own (CDP-injected, so the page's CSP does not apply). */
+  readonly initScripts?: readonly string[];
 }
 
 export class WebviewPage {
@@ -121,6 +130,7 @@ export class WebviewPage {
     });
     await page.route('**/*', (route) => (route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort()));
     await page.addInitScript(installFakeVsCodeApi, options.savedState ?? null);
+    for (const content of options.initScripts ?? []) await page.addInitScript({ content });
     await page.goto(`${server.origin}/`);
     await page.waitForFunction(() => window.__recorder.posted.some((message) => message.type === 'ready'));
     return view;

@@ -65,7 +65,7 @@ describe('webview: hostile output (issue 8)', () => {
       const text = `Benign before ${vector.id}.\n\n${vector.markdown}\n\nBenign after ${vector.id}.`;
       await view.sendAndSettle(stateMessage());
       await streamAnswer(view, { messageId: `answer-${vector.id}`, user: userMessage(`u-${vector.id}`, 'q'), content: text, chunkSize: 5, deltasPerBatch: 20 });
-      await streamAnswer(view, { messageId: `reasoning-${vector.id}`, reasoning: text, content: 'Fine.', chunkSize: 5, deltasPerBatch: 20 });
+      await streamAnswer(view, { messageId: `reasoning-${vector.id}`, user: userMessage(`u2-${vector.id}`, 'q'), reasoning: text, content: 'Fine.', chunkSize: 5, deltasPerBatch: 20 });
       // Open the reasoning so its content is live and rendered too.
       await view.page.evaluate(() => document.querySelectorAll('details').forEach((details) => ((details as HTMLDetailsElement).open = true)));
       const scope = '.markdown-body, .reasoning-text';
@@ -84,7 +84,9 @@ describe('webview: hostile output (issue 8)', () => {
   it('prints the corpus figure: nothing executed, nothing sent out', async () => {
     // Give late effects (image errors, frame loads, refresh timers) time to show up.
     await view.page.waitForTimeout(1000);
-    const blocked = (await view.cspViolations()).length;
+    const violations = await view.cspViolations();
+    const blocked = violations.length;
+    if (process.env.XSS_VERBOSE) console.log(violations);
     console.log(`      XSS: executed scripts = ${executed.length}, outbound requests = ${view.outboundRequests.length}, CSP violations blocked = ${blocked} (vectors: ${XSS_CORPUS.length})`);
     assert.ok(XSS_CORPUS.length >= 60);
     assert.deepEqual(executed, []);

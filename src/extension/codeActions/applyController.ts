@@ -78,11 +78,13 @@ export class ApplyController implements vscode.Disposable {
     const full = document.getText();
     const proposed = full.slice(0, origin.tracked.start) + replacement + full.slice(origin.tracked.end);
     const proposalUri = this.proposals.create(document.uri, proposed);
-    this.pending = { origin, proposalUri, replacement, where };
+    const pending: PendingApply = { origin, proposalUri, replacement, where };
+    this.pending = pending;
     await vscode.commands.executeCommand('setContext', APPLY_PENDING_KEY, true);
     await vscode.commands.executeCommand('vscode.diff', document.uri, proposalUri, vscode.l10n.t('{0} ↔ proposed change', where), { preview: false });
     this.log.info('codeActions', `apply: diff shown for ${where}`);
-    void this.offerChoice(this.pending);
+    // The diff may already be settled (its buttons, or closed) while VS Code opened it.
+    if (this.pending === pending) void this.offerChoice(pending);
     return true;
   }
 

@@ -40,7 +40,15 @@ export function workspacePath(document: vscode.TextDocument): string {
 /** Refuses binary and non-source documents; the message says why. */
 export function textProblem(document: vscode.TextDocument): string | undefined {
   const verdict = checkTextDocument(document.uri.scheme, document.languageId, document.getText());
-  return verdict.refused ? vscode.l10n.t(verdict.reason) : undefined;
+  if (!verdict.refused) return undefined;
+  switch (verdict.kind) {
+    case 'scheme':
+      return vscode.l10n.t('This is not a source document ({0}); open a file or select code in an editor.', verdict.detail);
+    case 'language':
+      return vscode.l10n.t('This document is not text ({0}); the model can only read text.', verdict.detail);
+    case 'binary':
+      return vscode.l10n.t('This looks like a binary file (it contains NUL bytes); the model can only read text.');
+  }
 }
 
 export async function resolveCodeTarget(editor: vscode.TextEditor): Promise<TargetResult> {

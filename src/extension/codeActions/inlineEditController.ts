@@ -13,12 +13,12 @@ import { textProblem } from './codeTarget';
 import { readOnlyProblem, rangeOfOffsets } from './editGuards';
 import type { EditorTracker } from './editorTracker';
 import { resolveInlineEditTarget, surroundingCode, type InlineEditTarget } from './inlineEditTarget';
+import { InlineEditMarks } from './inlineEditMarks';
 import { InlineEditWriter } from './inlineEditWriter';
 import { fitCodeToModel } from './sizeGuard';
 import type { OpenRouterService } from '../openRouterService';
 import type { Log } from '../log';
 
-export const INLINE_EDIT_PENDING_KEY = 'openrouterChat.inlineEditPending';
 /** Editor updates while streaming: often enough to look live, rare enough not to flood undo. */
 const WRITE_INTERVAL_MS = 75;
 
@@ -44,14 +44,9 @@ interface ActiveEdit {
   unwrittenFinal: string | undefined;
 }
 
-export class InlineEditController implements vscode.CodeLensProvider, vscode.Disposable {
+export class InlineEditController implements vscode.Disposable {
   private active: ActiveEdit | undefined;
-  private readonly lensesChanged = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.lensesChanged.event;
-  private readonly decoration = vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor('diffEditor.insertedTextBackground'),
-    isWholeLine: true,
-  });
+  private readonly marks = new InlineEditMarks();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -59,9 +54,7 @@ export class InlineEditController implements vscode.CodeLensProvider, vscode.Dis
     private readonly editors: EditorTracker,
   ) {
     this.subscriptions.push(
-      this.lensesChanged,
-      this.decoration,
-      vscode.languages.registerCodeLensProvider({ pattern: '**' }, this),
+      this.marks,
       vscode.workspace.onDidChangeTextDocument((event) => {
         const edit = this.active;
         if (edit && edit.writer.observe(event)) this.abandon(edit, vscode.l10n.t('The code under the inline edit was changed meanwhile, so the inline edit stopped and left the text as it is (Undo goes back).'));
@@ -136,8 +129,7 @@ export class InlineEditController implements vscode.CodeLensProvider, vscode.Dis
     const edit: ActiveEdit = { writer, target, where: lineReference(target.path, startLine, endLine), phase: 'streaming', answer: '', started: false, cancelled: false, timer: undefined, unwrittenFinal: undefined };
     this.active = edit;
     this.editors.noteCodeAction(document.uri);
-    await vscode.commands.executeCommand('setContext', INLINE_EDIT_PENDING_KEY, true);
-    this.lensesChanged.fire();
+    this.decorate(edit);
     this.deps.log.info('codeActions', `inline edit started on ${edit.where}`);
     await this.deps.revealChat();
     const outcome = await this.deps.session.send(prompt, { label, queueIfBusy: true, onEvent: (event) => this.onEvent(edit, event) });
@@ -182,7 +174,6 @@ export class InlineEditController implements vscode.CodeLensProvider, vscode.Dis
     if (result === 'refused') return this.abandon(edit, vscode.l10n.t('The editor refused the inline edit (the document may be read-only or changed); it stopped.'));
     if (result === 'noEditor') edit.unwrittenFinal = final;
     edit.phase = 'ready';
-    this.lensesChanged.fire();
     this.decorate(edit);
     const shown = this.editors.visibleFor(edit.writer.document);
     // Accept/Reject keys need the editor focused; the chat view may have taken focus.
@@ -257,9 +248,7 @@ export class InlineEditController implements vscode.CodeLensProvider, vscode.Dis
     clearTimeout(edit.timer);
     edit.cancelled = true;
     this.active = undefined;
-    for (const editor of vscode.window.visibleTextEditors) editor.setDecorations(this.decoration, []);
-    void vscode.commands.executeCommand('setContext', INLINE_EDIT_PENDING_KEY, false);
-    this.lensesChanged.fire();
+    this.marks.clear();
   }
 
   /** A hidden editor came back: show the highlight again and write what it missed. */
@@ -281,23 +270,7 @@ export class InlineEditController implements vscode.CodeLensProvider, vscode.Dis
   private decorate(edit: ActiveEdit): void {
     if (this.active !== edit) return;
     const document = edit.writer.document;
-    const range = rangeOfOffsets(document, edit.writer.range.start, edit.writer.range.end);
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document === document) editor.setDecorations(this.decoration, range.isEmpty ? [] : [range]);
-    }
-  }
-
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const edit = this.active;
-    if (!edit || document !== edit.writer.document) return [];
-    const at = document.positionAt(edit.writer.range.start);
-    const line = new vscode.Range(at.line, 0, at.line, 0);
-    const lenses = [
-      new vscode.CodeLens(line, { title: `$(check) ${vscode.l10n.t('Accept (Ctrl+Enter)')}`, command: 'openrouterChat.acceptInlineEdit' }),
-      new vscode.CodeLens(line, { title: `$(close) ${vscode.l10n.t('Reject (Esc)')}`, command: 'openrouterChat.rejectInlineEdit' }),
-    ];
-    if (edit.phase === 'streaming') lenses.unshift(new vscode.CodeLens(line, { title: `$(loading~spin) ${vscode.l10n.t('Writing…')}`, command: '' }));
-    return lenses;
+    this.marks.show({ document, range: rangeOfOffsets(document, edit.writer.range.start, edit.writer.range.end), streaming: edit.phase === 'streaming' });
   }
 
   dispose(): void {

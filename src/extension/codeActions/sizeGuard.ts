@@ -4,7 +4,7 @@
  * leading lines that fit.
  */
 import * as vscode from 'vscode';
-import { checkSelectionSize, formatCount, firstLines, type ModelWindow } from '../../core/codeActions/selectionSize';
+import { answerReserve, checkSelectionSize, formatCount, firstLines, type ModelWindow } from '../../core/codeActions/selectionSize';
 import type { OpenRouterService } from '../openRouterService';
 import { readConfiguration } from '../configuration';
 import type { Log } from '../log';
@@ -39,13 +39,21 @@ export async function fitCodeToModel(code: string, overhead: string, service: Op
   const check = checkSelectionSize(code, window, overhead);
   if (check.fits) return { code };
   log.info('codeActions', `selection too large: ~${check.tokens} tokens, budget ${check.budget}, ${check.fittingLines}/${check.totalLines} lines fit`);
+  const message = vscode.l10n.t(
+    'The selection is about {0} tokens; {1} accepts {2} including the answer (about {3} kept for it), so about {4} are left for code.',
+    formatCount(check.tokens),
+    window.modelId,
+    formatCount(window.contextLength),
+    formatCount(answerReserve(window)),
+    formatCount(check.budget),
+  );
   if (check.fittingLines === 0) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} Not even its first line fits: select a smaller part.', check.message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} Not even its first line fits: select a smaller part.', message));
     return undefined;
   }
   const send = vscode.l10n.t('Send first {0} lines', formatCount(check.fittingLines));
   const choice = await vscode.window.showWarningMessage(
-    check.message,
+    message,
     { modal: true, detail: vscode.l10n.t('The first {0} of {1} lines fit.', formatCount(check.fittingLines), formatCount(check.totalLines)) },
     send,
   );

@@ -8,8 +8,11 @@ import type { Config } from 'dompurify';
 
 const purifier = DOMPurify(window);
 
-/** Only these URL schemes survive in href/src; relative references are kept (they can't run code). */
-const SAFE_URL = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+/**
+ * Only these URL schemes survive in href/src. Relative references are kept (they cannot run
+ * code), but not protocol-relative ones (`//host`, `\\host`), which point at another origin.
+ */
+const SAFE_URL = /^(?:(?:https?|mailto):|(?![\\/]{2})[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   USE_PROFILES: { html: true },

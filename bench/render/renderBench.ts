@@ -1,0 +1,287 @@
+/**
+ * Render benchmark (issue 7) for the chat webview, in Debian Chromium, on the real production
+ * bundle (`node esbuild.mjs --production`), with host messages shaped exactly like the host's.
+ *
+ * How "main-thread time" is measured: Chrome DevTools Protocol `Performance.getMetrics`
+ * `TaskDuration` (all work on the page's main thread: message handling, scripts, style, layout,
+ * paint) read before and after each scenario; idle time between frames does not count. Each
+ * scenario delivers ~3-token deltas, 11 per animation frame (2,000 tokens/s at 60 fps), as the
+ * host flushes them. The naive renderer runs in the same page with the same per-frame coalescing
+ * (see naiveRenderer.ts). Ratios are taken within one run, side by side; results are medians.
+ * `maxTaskMs` comes from the Long Tasks API during a real-time 2,000 tokens/s stream, and
+ * `maxFrameWorkMs` from our own per-frame sums (frameInstrumentation.ts).
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import type { HostMessage } from '../../src/shared/protocol';
+import { stateMessage, userMessage } from '../../test/webview/fixtures';
+import { launchChromium, REPO_ROOT, startWebviewServer, WebviewPage } from '../../test/webview/harness';
+import { CHARS_PER_TOKEN, generateAnswer } from './answerGenerator';
+import { FRAME_INSTRUMENTATION } from './frameInstrumentation';
+import { baselineLibraryScripts, installBaselines } from './naiveRenderer';
+import { renderChartSvg } from './renderChart';
+import type { ChartPoint } from './renderChart';
+
+export interface RenderBenchResults {
+  /** Ours ÷ naive, 20k tokens. Target <= 0.1. */
+  readonly naiveRatio: number;
+  /** Ours ÷ one-shot render of the final text, 20k tokens. Target <= 3. */
+  readonly vsOneShot: number;
+  /** Ours at 40k ÷ ours at 10k tokens. Target <= 5. */
+  readonly scaling: number;
+  /** Longest main-thread task (Long Tasks API, > 50 ms only; 0 if none) at 2,000 tokens/s. Target <= 50. */
+  readonly maxTaskMs: number;
+  /** Our own measurement: the most work (message handling + rendering) in any one frame. */
+  readonly maxFrameWorkMs: number;
+  /** streamEnd posted -> last DOM mutation of the final render. Target <= 50. */
+  readonly finalizeMs: number;
+  readonly totalsMs: { readonly ours: Readonly<Record<number, number>>; readonly naive: Readonly<Record<number, number>>; readonly oneShot20k: number };
+  readonly chart: readonly ChartPoint[];
+  readonly bundle: { readonly jsBytes: number; readonly cssBytes: number; readonly production: boolean };
+  readonly runs: number;
+}
+
+export interface RenderBenchOptions {
+  readonly runs?: number;
+  /** Where to write the chart; `null` to skip. Default docs/render-chart.svg. */
+  readonly chartPath?: string | null;
+  readonly log?: (line: string) => void;
+  /** For quick local iterations: skip the (slow) naive renderer and the real-time stream. */
+  readonly oursOnly?: boolean;
+}
+
+const TOKENS_PER_DELTA = 3;
+const DELTAS_PER_FRAME = 11;
+const CHART_SIZES = [2_500, 5_000, 10_000, 20_000];
+const CODE_BLOCKS_PER_20K = 30;
+const CHAT_ID = 'bench-chat';
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function answerFor(tokens: number): string {
+  return generateAnswer(tokens, Math.round((CODE_BLOCKS_PER_20K * tokens) / 20_000));
+}
+
+/** The host's messages for one streamed answer: start, ~3-token deltas, end. */
+function hostStream(messageId: string, content: string): { start: HostMessage; deltas: HostMessage[]; end: HostMessage } {
+  const size = TOKENS_PER_DELTA * CHARS_PER_TOKEN;
+  const deltas: HostMessage[] = [];
+  for (let index = 0; index < content.length; index += size) {
+    deltas.push({ type: 'streamDelta', chatId: CHAT_ID, messageId, content: content.slice(index, index + size) });
+  }
+  return {
+    start: { type: 'streamStart', chatId: CHAT_ID, user: userMessage(`${messageId}-q`, 'Explain the module.'), assistant: { id: messageId, role: 'assistant', content: '', status: 'streaming' } },
+    deltas,
+    end: { type: 'streamEnd', chatId: CHAT_ID, message: { id: messageId, role: 'assistant', content, status: 'done', stats: { model: 'openai/gpt-oss-120b' } } },
+  };
+}
+
+class BenchPage {
+  private constructor(
+    private readonly view: WebviewPage,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async open(view: WebviewPage): Promise<BenchPage> {
+    const cdp = await view.page.context().newCDPSession(view.page);
+    await cdp.send('Performance.enable');
+    await view.page.evaluate(installBaselines);
+    return new BenchPage(view, cdp);
+  }
+
+  get page(): Page {
+    return this.view.page;
+  }
+
+  async reset(): Promise<void> {
+    await this.view.sendAndSettle(stateMessage({ chatId: CHAT_ID }));
+  }
+
+  /** Main-thread milliseconds spent while `work` runs in the page. */
+  async measure(work: () => Promise<void>): Promise<number> {
+    const before = await this.metrics();
+    await work();
+    const after = await this.metrics();
+    const delta = (name: string): number => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
+    if (process.env.RENDER_BENCH_VERBOSE) {
+      const parts = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map((name) => `${name} ${delta(name).toFixed(0)}`);
+      console.log(`    ${parts.join(', ')}`);
+    }
+    return delta('TaskDuration');
+  }
+
+  private async metrics(): Promise<Record<string, number>> {
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
+  }
+}
+
+/** In the page: deliver pre-loaded messages, `perFrame` per animation frame, to ours or naive. */
+function deliverFrameLocked([perFrame, target]: readonly [number, 'ours' | 'naive']): Promise<void> {
+  const globals = window as unknown as { __benchMessages: Array<{ content?: string }>; __benchEnd: unknown; __naive: { start(): void; append(text: string): void } };
+  const messages = globals.__benchMessages;
+  return new Promise((done) => {
+    let next = 0;
+    if (target === 'naive') globals.__naive.start();
+    const settle = (): void => {
+      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+    };
+    const tick = (): void => {
+      for (let count = 0; count < perFrame && next < messages.length; count++, next++) {
+        const message = messages[next];
+        if (target === 'ours') window.postMessage(message, '*');
+        else globals.__naive.append(message?.content ?? '');
+      }
+      if (next < messages.length) requestAnimationFrame(tick);
+      else {
+        if (target === 'ours') window.postMessage(globals.__benchEnd, '*');
+        settle();
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** In the page: deliver at `tokensPerSecond` in real time, then measure finalization. */
+function deliverRealTime([deltasPerSecond]: readonly [number]): Promise<{ finalizeMs: number; maxFrameWorkMs: number; longTaskMax: number }> {
+  const globals = window as unknown as {
+    __benchMessages: unknown[];
+    __benchEnd: unknown;
+    __frameStats: { reset(): void; finish(): void; maxFrameWork: number; longTaskMax: number };
+  };
+  const messages = globals.__benchMessages;
+  const stats = globals.__frameStats;
+  stats.reset();
+  return new Promise((done) => {
+    const started = performance.now();
+    let next = 0;
+    const tick = (): void => {
+      const due = Math.min(messages.length, Math.floor(((performance.now() - started) / 1000) * deltasPerSecond));
+      for (; next < due; next++) window.postMessage(messages[next], '*');
+      if (next < messages.length) {
+        requestAnimationFrame(tick);
+        return;
+      }
+      const list = document.querySelector('.message-list');
+      let lastMutation = 0;
+      const observer = new MutationObserver(() => {
+        lastMutation = performance.now();
+      });
+      if (list) observer.observe(list, { childList: true, subtree: true, characterData: true, attributes: true });
+      const endPosted = performance.now();
+      window.postMessage(globals.__benchEnd, '*');
+      setTimeout(() => {
+        observer.disconnect();
+        stats.finish();
+        done({ finalizeMs: Math.max(0, lastMutation - endPosted), maxFrameWorkMs: stats.maxFrameWork, longTaskMax: stats.longTaskMax });
+      }, 500);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+async function loadStream(bench: BenchPage, messageId: string, content: string, withStart: boolean): Promise<void> {
+  const { start, deltas, end } = hostStream(messageId, content);
+  await bench.reset();
+  if (withStart) await bench.page.evaluate((message) => window.postMessage(message, '*'), start);
+  await bench.page.evaluate(([all, last]) => Object.assign(window, { __benchMessages: all, __benchEnd: last }), [deltas, end] as const);
+}
+
+async function oursTotal(bench: BenchPage, tokens: number, run: number): Promise<number> {
+  await loadStream(bench, `ours-${tokens}-${run}`, answerFor(tokens), true);
+  return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [DELTAS_PER_FRAME, 'ours'] as const));
+}
+
+async function naiveTotal(bench: BenchPage, tokens: number, run: number): Promise<number> {
+  await loadStream(bench, `naive-${tokens}-${run}`, answerFor(tokens), false);
+  return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [DELTAS_PER_FRAME, 'naive'] as const));
+}
+
+async function oneShotTotal(bench: BenchPage, tokens: number): Promise<number> {
+  await bench.reset();
+  const text = answerFor(tokens);
+  return bench.measure(() =>
+    bench.page.evaluate(
+      (finalText) =>
+        new Promise<void>((done) => {
+          (window as unknown as { __oneShot(text: string): void }).__oneShot(finalText);
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+      text,
+    ),
+  );
+}
+
+function bundleInfo(): RenderBenchResults['bundle'] {
+  const js = join(REPO_ROOT, 'dist', 'webview.js');
+  const css = join(REPO_ROOT, 'dist', 'webview.css');
+  // A --production build is minified and carries no source map reference.
+  const production = !readFileSync(js, 'utf8').includes('//# sourceMappingURL=');
+  return { jsBytes: statSync(js).size, cssBytes: statSync(css).size, production };
+}
+
+export async function runRenderBench(options: RenderBenchOptions = {}): Promise<RenderBenchResults> {
+  const runs = options.runs ?? 3;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const bundle = bundleInfo();
+  if (!bundle.production) log('render bench: warning: dist/webview.js does not look like a --production build');
+  const server = await startWebviewServer();
+  const browser = await launchChromium();
+  try {
+    const view = await WebviewPage.open(browser, server, {
+      viewport: { width: 480, height: 800 },
+      initScripts: [FRAME_INSTRUMENTATION, ...baselineLibraryScripts(REPO_ROOT)],
+    });
+    const bench = await BenchPage.open(view);
+    const ours: Record<number, number[]> = {};
+    const naive: Record<number, number[]> = {};
+    const samples = { naiveRatio: [] as number[], vsOneShot: [] as number[], scaling: [] as number[], oneShot: [] as number[] };
+    const realtime = { maxTask: [] as number[], maxFrame: [] as number[], finalize: [] as number[] };
+    for (let run = 0; run < runs; run++) {
+      for (const tokens of [...CHART_SIZES, 40_000]) (ours[tokens] ??= []).push(await oursTotal(bench, tokens, run));
+      if (!options.oursOnly) for (const tokens of CHART_SIZES) (naive[tokens] ??= []).push(await naiveTotal(bench, tokens, run));
+      const oneShot = await oneShotTotal(bench, 20_000);
+      const at = (series: Record<number, number[]>, tokens: number): number => series[tokens]?.[run] ?? Number.NaN;
+      samples.oneShot.push(oneShot);
+      samples.naiveRatio.push(at(ours, 20_000) / at(naive, 20_000));
+      samples.vsOneShot.push(at(ours, 20_000) / oneShot);
+      samples.scaling.push(at(ours, 40_000) / at(ours, 10_000));
+      await loadStream(bench, `realtime-${run}`, answerFor(20_000), true);
+      const live = options.oursOnly
+        ? { longTaskMax: Number.NaN, maxFrameWorkMs: Number.NaN, finalizeMs: Number.NaN }
+        : await bench.page.evaluate(deliverRealTime, [2_000 / TOKENS_PER_DELTA] as const);
+      realtime.maxTask.push(live.longTaskMax);
+      realtime.maxFrame.push(live.maxFrameWorkMs);
+      realtime.finalize.push(live.finalizeMs);
+      log(`render bench: run ${run + 1}/${runs}: ours 20k ${at(ours, 20_000).toFixed(0)} ms, naive 20k ${at(naive, 20_000).toFixed(0)} ms, one-shot ${oneShot.toFixed(0)} ms, max frame ${live.maxFrameWorkMs.toFixed(1)} ms`);
+    }
+    const medians = (series: Record<number, number[]>): Record<number, number> =>
+      Object.fromEntries(Object.entries(series).map(([tokens, values]) => [Number(tokens), median(values)]));
+    const oursMedian = medians(ours);
+    const naiveMedian = medians(naive);
+    const chart = CHART_SIZES.map((tokens) => ({ tokens, oursMs: oursMedian[tokens] ?? 0, naiveMs: naiveMedian[tokens] ?? 0 }));
+    const results: RenderBenchResults = {
+      naiveRatio: median(samples.naiveRatio),
+      vsOneShot: median(samples.vsOneShot),
+      scaling: median(samples.scaling),
+      maxTaskMs: median(realtime.maxTask),
+      maxFrameWorkMs: median(realtime.maxFrame),
+      finalizeMs: median(realtime.finalize),
+      totalsMs: { ours: oursMedian, naive: naiveMedian, oneShot20k: median(samples.oneShot) },
+      chart,
+      bundle,
+      runs,
+    };
+    const chartPath = options.chartPath === undefined ? join(REPO_ROOT, 'docs', 'render-chart.svg') : options.chartPath;
+    if (chartPath) writeFileSync(chartPath, renderChartSvg(chart, 'Streaming render cost: incremental vs naive (median main-thread ms)'));
+    return results;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

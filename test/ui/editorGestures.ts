@@ -1,0 +1,60 @@
+/**
+ * Editor gestures for UI journeys, as a user makes them: Quick Open, Go to Line + Shift+Down,
+ * right-click menus. Plain functions of the page; `Workbench` offers them as methods.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** Opens a workspace file by its relative path (Quick Open) and waits for its editor. */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(relativePath);
+  const fileName = relativePath.split('/').pop() ?? relativePath;
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container [role="tab"][aria-label^="${fileName}"]`).first().waitFor();
+  await activeEditor(page).click();
+}
+
+/** The text area of the focused editor group's editor. */
+export function activeEditor(page: Page): Locator {
+  return page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+}
+
+/** Selects whole lines `first`..`last` (1-based) in the active editor with Go to Line + Shift+Down. */
+export async function selectLines(page: Page, first: number, last: number): Promise<void> {
+  await activeEditor(page).click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  // Go to Line is quick access with the ':' prefix; filling the box replaces the prefix too.
+  await input.fill(`:${first}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: `line ${first}` }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  // Go to Line leaves the cursor in column 1 (Home would jump to the first non-blank instead).
+  for (let line = first; line <= last; line++) await page.keyboard.press('Shift+ArrowDown');
+  if (last >= first) await page.locator('.editor-group-container.active .monaco-editor .view-overlays .selected-text').first().waitFor();
+}
+
+/**
+ * Opens the editor context menu and clicks through `path`, e.g. ('OpenRouter Chat', 'Explain
+ * Selection'): every label but the last is a submenu to hover. The right-click lands on the
+ * selection when there is one (a click elsewhere would move the cursor and drop it).
+ */
+export async function editorContextMenu(page: Page, path: readonly string[]): Promise<void> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor');
+  // The selection and cursor layers sit under the text layer, which takes the clicks: aim by coordinates.
+  const selection = editor.locator('.view-overlays .selected-text').first();
+  const cursor = editor.locator('.cursors-layer .cursor').first();
+  const box = (await selection.count()) > 0 ? await selection.boundingBox() : await cursor.boundingBox();
+  if (!box) throw new Error('The active editor shows neither a selection nor a cursor');
+  await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { button: 'right' });
+  const entry = (label: string): Locator =>
+    page.locator('.context-view .action-item').filter({ has: page.getByText(label, { exact: true }) }).first();
+  for (const [index, label] of path.entries()) {
+    if (index < path.length - 1) await entry(label).hover();
+    else await entry(label).click();
+  }
+}
