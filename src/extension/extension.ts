@@ -8,7 +8,7 @@ import { ChatSession } from '../core/chat/chatSession';
 import { ChatStore } from '../core/chat/chatStore';
 import { ApiKeyManager } from './apiKeyManager';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
-import { registerCodeActions } from './codeActions';
+import { registerCodeActions, type CodeActions } from './codeActions';
 import { onConfigurationChanged, readConfiguration } from './configuration';
 import { clearApiKeyCommand, setApiKeyCommand } from './keyCommands';
 import { webviewStrings } from './l10nStrings';
@@ -28,6 +28,7 @@ export interface OpenRouterChatApi {
   /** Milliseconds from loading the bundle to the end of `activate` (history loaded). */
   readonly activationMs: number;
   readonly session: ChatSession;
+  readonly codeActions: CodeActions;
   readonly storageDir: string;
   readonly logUri: vscode.Uri;
   viewState(): ViewState;
@@ -107,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   return {
     activationMs,
     session,
+    codeActions,
     storageDir: context.globalStorageUri.fsPath,
     logUri: context.logUri,
     viewState: () => session.viewState(),

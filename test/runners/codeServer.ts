@@ -6,36 +6,22 @@
  */
 import { spawn, execFile } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, repoRoot } from './paths';
 import { stopGroup, trackGroup } from './processGroup';
+import { prepareRun, pruneOldRuns, runLayout } from './runFolder';
+import type { RunFolderOptions, RunLayout } from './runFolder';
 
 export { freePort, repoRoot } from './paths';
+export { RECOMMENDED_SETTINGS } from './runFolder';
 
 const execFileAsync = promisify(execFile);
 
 export const CODE_SERVER_VERSION = '4.139.1';
 const NODE_PACKAGE = `node-${process.platform}-${process.arch === 'x64' ? 'x64' : process.arch}`;
-
-/** Settings that keep the built-in chat, the gallery and first-run pages out of the tests' way. */
-export const RECOMMENDED_SETTINGS: Readonly<Record<string, unknown>> = {
-  'workbench.startupEditor': 'none',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'telemetry.telemetryLevel': 'off',
-  'chat.disableAIFeatures': true,
-  'workbench.tips.enabled': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'security.workspace.trust.enabled': false,
-  // Run folders live inside this repository: without this, git asks about the parent repository.
-  'git.openRepositoryInParentFolders': 'never',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-};
 
 export interface CodeServerInstall {
   /** The Node 24 binary code-server was built against. */
@@ -61,13 +47,9 @@ export function findCodeServer(root = repoRoot()): CodeServerInstall {
   return { node, entry };
 }
 
-export interface CodeServerOptions {
+export interface CodeServerOptions extends RunFolderOptions {
   /** Names the run folder `.vscode-test/runs/<id>`; defaults to a timestamp. */
   readonly id?: string;
-  /** Folder to copy as the opened workspace; defaults to test/fixtures/workspace. */
-  readonly workspaceSource?: string;
-  /** User settings merged over RECOMMENDED_SETTINGS. */
-  readonly settings?: Readonly<Record<string, unknown>>;
   /** Extra environment for code-server and its extension host (e.g. OPENROUTER_API_KEY). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** A packaged extension to install into this run before starting. */
@@ -94,38 +76,6 @@ export interface CodeServer {
   readonly exited: Promise<number | null>;
   /** Kills the whole process group; resolves when it is gone. Safe to call twice. */
   stop(): Promise<void>;
-}
-
-/** Folders of one run: XDG_* and TMPDIR inside it keep code-server out of $HOME and /tmp. */
-function runLayout(root: string, id: string) {
-  const runDir = join(root, '.vscode-test', 'runs', id);
-  return {
-    runDir,
-    workspace: join(runDir, 'workspace'),
-    userDataDir: join(runDir, 'user-data'),
-    extensionsDir: join(runDir, 'extensions'),
-    logFile: join(runDir, 'code-server.log'),
-    env: {
-      XDG_CONFIG_HOME: join(runDir, 'xdg', 'config'),
-      XDG_DATA_HOME: join(runDir, 'xdg', 'data'),
-      XDG_CACHE_HOME: join(runDir, 'xdg', 'cache'),
-      TMPDIR: join(runDir, 'tmp'),
-    },
-  };
-}
-
-type RunLayout = ReturnType<typeof runLayout>;
-
-function prepareRun(layout: RunLayout, options: CodeServerOptions, root: string): void {
-  for (const dir of [layout.userDataDir, layout.extensionsDir, ...Object.values(layout.env)]) {
-    mkdirSync(dir, { recursive: true });
-  }
-  // The opened folder must exist, or a modal dialog blocks every click.
-  cpSync(options.workspaceSource ?? join(root, 'test', 'fixtures', 'workspace'), layout.workspace, { recursive: true });
-  const userDir = join(layout.userDataDir, 'User');
-  mkdirSync(userDir, { recursive: true });
-  const settings = { ...RECOMMENDED_SETTINGS, ...options.settings };
-  writeFileSync(join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
 function childEnv(runEnv: Readonly<Record<string, string>>, extra: CodeServerOptions['env']): NodeJS.ProcessEnv {
@@ -187,6 +137,7 @@ function tail(file: string, lines = 30): string {
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<CodeServer> {
   const root = repoRoot();
   const install = findCodeServer(root);
+  pruneOldRuns(root);
   const layout = runLayout(root, options.id ?? `run-${Date.now()}-${process.pid}`);
   prepareRun(layout, options, root);
   if (options.vsix) await installVsix(install, layout, options.vsix);
