@@ -155,7 +155,8 @@ export class WebviewPage {
           const onMessage = (event: MessageEvent<unknown>): void => {
             if (event.data !== token) return;
             window.removeEventListener('message', onMessage);
-            requestAnimationFrame(() => requestAnimationFrame(() => done()));
+            // Past the renderer's update spacing (50 ms, frameScheduler.ts), then two frames.
+            setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => done())), 80);
           };
           window.addEventListener('message', onMessage);
           window.postMessage(token, '*');
