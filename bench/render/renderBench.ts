@@ -118,7 +118,7 @@ class BenchPage {
     const after = await this.metrics();
     const delta = (name: string): number => ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
     if (process.env.RENDER_BENCH_VERBOSE) {
-      const parts = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'].map((name) => `${name} ${delta(name).toFixed(0)}`);
+      const parts = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'TaskOtherDuration'].map((name) => `${name} ${delta(name).toFixed(0)}`);
       console.log(`    ${parts.join(', ')}`);
     }
     return delta('TaskDuration');

@@ -102,7 +102,9 @@ describe('webview: streaming markdown', () => {
     assert.equal(await body.locator('code.hljs').count(), 1, 'highlighted once finished');
     // Watch the finished blocks from now on: no mutation may touch them again.
     await body.evaluate((element) => {
-      const finished = Array.from(element.children).slice(0, 2);
+      // Finished blocks live in groups (.markdown-group) ahead of the live block.
+      const blocks = (root: Element): Element[] => Array.from(root.querySelectorAll(':scope > .markdown-group > *, :scope > :not(.markdown-group)'));
+      const finished = blocks(element).slice(0, 2);
       const touched: string[] = [];
       new MutationObserver((records) => {
         for (const record of records) {
@@ -116,7 +118,8 @@ describe('webview: streaming markdown', () => {
     await view.sendAndSettle(streamEnd({ ...plan, content: sent }));
     const result = await body.evaluate((element) => {
       const { __finished: finished, __touched: touched } = window as unknown as { __finished: Element[]; __touched: string[] };
-      return { touched, stillFirst: element.children[0] === finished[0] && element.children[1] === finished[1] };
+      const now = Array.from(element.querySelectorAll(':scope > .markdown-group > *, :scope > :not(.markdown-group)'));
+      return { touched, stillFirst: now[0] === finished[0] && now[1] === finished[1] };
     });
     assert.deepEqual(result, { touched: [], stillFirst: true });
   });

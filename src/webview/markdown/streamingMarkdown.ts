@@ -17,6 +17,14 @@ import { isDefinition, lexBlocks, normalizeNewlines } from './markdownLexer';
 import type { LinkDefinitions } from './markdownLexer';
 import { renderBlock } from './renderBlocks';
 
+/**
+ * Finished blocks are grouped into sealed containers of this many blocks. The browser lays out
+ * and restyles the answer by walking its direct children on every update; with the blocks in
+ * groups it walks a handful of groups (each laid out once and then reused from cache) instead of
+ * every paragraph of a long answer, so the cost of an update stops growing with the answer.
+ */
+const BLOCKS_PER_GROUP = 32;
+
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
@@ -47,6 +55,9 @@ export class StreamingMarkdown {
   private liveNodes: ChildNode[] = [];
   private liveCode: LiveCodeBlock | undefined;
   private changed = false;
+  /** The group finished blocks are appended to, and how many it holds. */
+  private group: HTMLElement | undefined;
+  private groupSize = 0;
 
   constructor(private readonly container: HTMLElement) {}
 
@@ -91,6 +102,8 @@ export class StreamingMarkdown {
 
   private reset(): void {
     this.container.replaceChildren();
+    this.group = undefined;
+    this.groupSize = 0;
     this.stableEnd = 0;
     this.links = {};
     this.liveNodes = [];
@@ -124,8 +137,21 @@ export class StreamingMarkdown {
     for (const token of tokens) {
       this.stableEnd += token.raw.length;
       if (isDefinition(token)) this.links[token.tag] ??= { href: token.href, title: token.title };
-      if (token.type !== 'space') this.container.append(renderBlock(token, true));
+      if (token.type !== 'space') this.finishedGroup().append(renderBlock(token, true));
     }
+  }
+
+  /** The group that takes the next finished block; a new one after every BLOCKS_PER_GROUP. */
+  private finishedGroup(): HTMLElement {
+    if (!this.group || this.groupSize >= BLOCKS_PER_GROUP) {
+      this.group = document.createElement('div');
+      this.group.className = 'markdown-group';
+      this.groupSize = 0;
+      // Finished groups come before the live block, which is always last.
+      this.container.insertBefore(this.group, this.liveNodes[0] ?? null);
+    }
+    this.groupSize++;
+    return this.group;
   }
 
   private renderLive(tokens: readonly Token[]): void {
