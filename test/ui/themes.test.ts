@@ -1,0 +1,89 @@
+/**
+ * Issue 4: the chat reads well in light and dark themes. The view uses only the
+ * theme's `--vscode-*` colours; these journeys open the real workbench in each theme and
+ * measure the WCAG contrast of what a reader reads (answer text, code, the stats line, buttons,
+ * the message box) against what is actually behind it, and saves a screenshot of each.
+ */
+import * as assert from 'node:assert/strict';
+import { useJourney } from './journey';
+import { waitFor } from './workbench';
+
+/**
+ * The ids this workbench (VS Code 1.139) applies from `workbench.colorTheme` at start. Its high
+ * contrast themes did not apply from the setting in this harness, so they are not covered here.
+ */
+const THEMES = ['Default Light Modern', 'Default Dark Modern'];
+/** The class the workbench carries once each theme is applied. */
+const THEME_CLASS: Record<string, string> = {
+  'Default Light Modern': 'vs',
+  'Default Dark Modern': 'vs-dark',
+};
+
+/** Body text needs 4.5:1 (WCAG AA); secondary text such as the stats line 3:1 (AA large / UI). */
+const TARGETS: Record<string, number> = { answer: 4.5, code: 4.5, stats: 3, button: 3, input: 4.5 };
+
+/** In the chat frame: contrast of each probe's text against its effective background. */
+function measureContrast(): Record<string, number> {
+  const parse = (color: string): [number, number, number, number] => {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(color);
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : [0, 0, 0, 0];
+  };
+  const background = (element: Element | null): [number, number, number] => {
+    // Blend translucent layers from the page up to the element.
+    const layers: [number, number, number, number][] = [];
+    for (let node = element; node; node = node.parentElement) layers.unshift(parse(getComputedStyle(node).backgroundColor));
+    let rgb: [number, number, number] = parse(getComputedStyle(document.documentElement).backgroundColor).slice(0, 3) as [number, number, number];
+    if (layers.every((l) => l[3] === 0)) rgb = [255, 255, 255];
+    for (const [r, g, b, a] of layers) rgb = [r * a + rgb[0] * (1 - a), g * a + rgb[1] * (1 - a), b * a + rgb[2] * (1 - a)];
+    return rgb;
+  };
+  const luminance = ([r, g, b]: [number, number, number]): number => {
+    const channel = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const contrast = (element: Element | null): number => {
+    if (!element) return 0;
+    const [r, g, b, a] = parse(getComputedStyle(element).color);
+    const behind = background(element);
+    const text: [number, number, number] = [r * a + behind[0] * (1 - a), g * a + behind[1] * (1 - a), b * a + behind[2] * (1 - a)];
+    const [light, dark] = [luminance(text), luminance(behind)].sort((x, y) => y - x) as [number, number];
+    return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+  };
+  const answer = document.querySelector('article[aria-label="Assistant"]');
+  return {
+    answer: contrast(answer?.querySelector('.markdown-body p') ?? null),
+    code: contrast(answer?.querySelector('pre code') ?? null),
+    stats: contrast(answer?.querySelector('.stats-line, [class*="stats"]') ?? null),
+    button: contrast(answer?.querySelector('button') ?? null),
+    input: contrast(document.querySelector('textarea')),
+  };
+}
+
+for (const theme of THEMES) {
+  describe(`Theme: ${theme}`, function () {
+    const journey = useJourney(`theme-${theme.toLowerCase().replace(/\s+/g, '-')}`, { settings: { 'workbench.colorTheme': theme } });
+
+    it('keeps answer text, code, stats, buttons and the message box readable', async function () {
+      this.timeout(120_000);
+      const { workbench } = journey();
+      const token = THEME_CLASS[theme] ?? theme;
+      // The configured theme is applied once the theme extensions have loaded.
+      await waitFor(`the workbench in ${theme}`, async () => {
+        const classes = await workbench.page.evaluate(() => document.querySelector('.monaco-workbench')?.className ?? '');
+        return classes.split(/\s+/).includes(token) ? true : undefined;
+      });
+      const answer = await workbench.ask('Show me an add function.');
+      await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined));
+      const measured = await workbench.chat().evaluate(measureContrast);
+      console.log(`      ${theme}: ${Object.entries(measured).map(([k, v]) => `${k} ${v}:1`).join(', ')}`);
+      const failures = Object.entries(measured)
+        .filter(([probe, ratio]) => ratio < (TARGETS[probe] ?? 4.5))
+        .map(([probe, ratio]) => `${probe} ${ratio}:1 < ${TARGETS[probe]}:1`);
+      await workbench.screenshot(`test-results/theme-${theme.toLowerCase().replace(/\s+/g, '-')}.png`);
+      assert.deepEqual(failures, []);
+    });
+  });
+}
