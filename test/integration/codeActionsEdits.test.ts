@@ -9,19 +9,9 @@ import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer } from './support';
+import { extensionApi, resetSettings, restoreWindow, stubWindow, until, useLocalServer } from './support';
 
 const ADD = ['export function add(a: number, b: number): number {', '  return a + b;', '}'];
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 let fileCounter = 0;
 /** A fresh file in the workspace with exactly `content` (bytes kept: CRLF, tabs), shown in an editor. */

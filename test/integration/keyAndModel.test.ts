@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { ask, extensionApi, resetSettings, restoreWindow, setSetting, stubWindow, useLocalServer, withEnv } from './support';
+import { ask, extensionApi, resetSettings, restoreWindow, setSetting, stubWindow, until, useLocalServer, withEnv } from './support';
 
 const OTHER_KEY = 'sk-or-v1-wrong-1111111111111111111111111111111111111111111111111111111111111111';
 
@@ -111,7 +111,7 @@ describe('API key, model and settings', function () {
       return picker;
     });
     const chosen = vscode.commands.executeCommand<string | undefined>('openrouterChat.selectModel');
-    await waitFor(() => (picker && !picker.busy && picker.items.length > 0 ? true : undefined), 'the model list');
+    await until('the model list', () => (picker && !picker.busy && picker.items.length > 0 ? true : undefined));
     const items = picker!.items;
     const oss = items.find((i) => i.modelId === 'openai/gpt-oss-120b');
     assert.ok(oss, 'gpt-oss-120b is listed');
@@ -179,13 +179,3 @@ describe('API key, model and settings', function () {
     });
   });
 });
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -93,3 +93,14 @@ export function withEnv<T>(name: string, value: string | undefined, body: () => 
     else process.env[name] = previous;
   });
 }
+
+/** Polls `probe` until it gives a value (not undefined), or fails after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
