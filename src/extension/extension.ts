@@ -59,10 +59,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   };
 
   const store = new ChatStore(context.globalStorageUri.fsPath);
+  // The display language is fixed for the life of the window: translate the view's strings once.
+  const strings = webviewStrings();
   const session = new ChatSession(store, {
     post,
     prepare: (turns) => preparer.prepare(turns),
-    viewBasics: () => ({ keySource: keys.source, settings: viewSettings(), strings: webviewStrings() }),
+    viewBasics: () => ({ keySource: keys.source, settings: viewSettings(), strings }),
     log: (line) => log.info('chat', line),
   });
   activeSession = session;
