@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer } from './support';
+import { closeAllEditors, extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer, useTestKeyFromEnv } from './support';
 
 interface ChatBody {
   messages?: { role: string; content: string }[];
@@ -45,13 +45,11 @@ describe('Code actions: what they send', function () {
   this.timeout(60_000);
   let api: OpenRouterChatApi;
   let server: MockOpenRouter;
-  let previousKey: string | undefined;
+  useTestKeyFromEnv(TEST_API_KEY);
 
   before(async () => {
     api = await extensionApi();
     server = await useLocalServer();
-    previousKey = process.env.OPENROUTER_API_KEY;
-    process.env.OPENROUTER_API_KEY = TEST_API_KEY;
   });
   beforeEach(async () => {
     await api.session.idle();
@@ -59,16 +57,8 @@ describe('Code actions: what they send', function () {
   });
   afterEach(() => restoreWindow());
   after(async () => {
-    if (previousKey === undefined) delete process.env.OPENROUTER_API_KEY;
-    else process.env.OPENROUTER_API_KEY = previousKey;
     await resetSettings();
-    // Unsaved untitled documents are reverted first: a save dialog would block the suite.
-    for (const document of vscode.workspace.textDocuments) {
-      if (!document.isDirty) continue;
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     await server.close();
   });
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, restoreWindow, stubWindow, until, useLocalServer } from './support';
+import { closeAllEditors, extensionApi, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
 
 const ADD = ['export function add(a: number, b: number): number {', '  return a + b;', '}'];
 
@@ -52,27 +52,15 @@ function proposalTab(): vscode.TabInputTextDiff | undefined {
   return undefined;
 }
 
-/** Closes every editor; unsaved ones are reverted first so no save dialog can block the suite. */
-async function closeEverything(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty || document.uri.scheme === 'openrouter-proposal') continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
 describe('Code actions: code into the editor', function () {
   this.timeout(60_000);
   let api: OpenRouterChatApi;
   let server: MockOpenRouter;
-  let previousKey: string | undefined;
+  useTestKeyFromEnv(TEST_API_KEY);
 
   before(async () => {
     api = await extensionApi();
     server = await useLocalServer();
-    previousKey = process.env.OPENROUTER_API_KEY;
-    process.env.OPENROUTER_API_KEY = TEST_API_KEY;
   });
   beforeEach(async () => {
     await api.session.idle();
@@ -82,11 +70,9 @@ describe('Code actions: code into the editor', function () {
     restoreWindow();
     await vscode.commands.executeCommand('openrouterChat.rejectInlineEdit');
     await vscode.commands.executeCommand('openrouterChat.discardApply');
-    await closeEverything();
+    await closeAllEditors();
   });
   after(async () => {
-    if (previousKey === undefined) delete process.env.OPENROUTER_API_KEY;
-    else process.env.OPENROUTER_API_KEY = previousKey;
     await resetSettings();
     await server.close();
   });

@@ -11,7 +11,7 @@ import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { ErrorAction } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { ask, extensionApi, resetSettings, setSetting, useLocalServer } from './support';
+import { ask, extensionApi, resetSettings, setSetting, useLocalServer, useTestKeyFromEnv } from './support';
 
 interface Fault {
   readonly script: string;
@@ -43,7 +43,7 @@ describe('Faults: every failure is explained, keeps the partial answer and the c
   let server: MockOpenRouter;
   let survived = 0;
   let tried = 0;
-  const previousEnv = process.env.OPENROUTER_API_KEY;
+  useTestKeyFromEnv(TEST_API_KEY);
 
   before(async () => {
     api = await extensionApi();
@@ -51,7 +51,6 @@ describe('Faults: every failure is explained, keeps the partial answer and the c
     await resetSettings();
     // The stall fault waits for the stall timeout; keep it at the shortest allowed.
     await setSetting('requestTimeoutSeconds', 5);
-    process.env.OPENROUTER_API_KEY = TEST_API_KEY;
     api.session.newChat();
     const first = await ask(api, '[[mock:echo]] the conversation before any fault');
     assert.equal(first.status, 'done');
@@ -59,8 +58,6 @@ describe('Faults: every failure is explained, keeps the partial answer and the c
 
   after(async () => {
     console.log(`Faults survived: ${survived}/${tried}`);
-    if (previousEnv === undefined) delete process.env.OPENROUTER_API_KEY;
-    else process.env.OPENROUTER_API_KEY = previousEnv;
     await resetSettings();
     await server.close();
   });

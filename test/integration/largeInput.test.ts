@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer, withEnv } from './support';
+import { closeAllEditors, extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer, withEnv } from './support';
 
 interface Outcome {
   readonly ms: number;
@@ -27,12 +27,7 @@ describe('Large input', function () {
   afterEach(() => restoreWindow());
   after(async () => {
     console.log(`Large input: ${figures.join('; ')}`);
-    for (const document of vscode.workspace.textDocuments) {
-      if (!document.isDirty) continue;
-      await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     await resetSettings();
     await server.close();
   });

@@ -104,3 +104,32 @@ export async function until<T>(what: string, probe: () => T | undefined, timeout
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * Closes every editor. Unsaved ones are reverted first, so no save dialog can block the suite;
+ * the proposals Apply shows are virtual and left to the close.
+ */
+export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || document.uri.scheme === 'openrouter-proposal') continue;
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Registers hooks in the calling `describe` that put the test key in OPENROUTER_API_KEY (where the
+ * extension looks when no key is stored) for the whole block, and restore what was there after.
+ */
+export function useTestKeyFromEnv(key: string): void {
+  let previous: string | undefined;
+  before(() => {
+    previous = process.env.OPENROUTER_API_KEY;
+    process.env.OPENROUTER_API_KEY = key;
+  });
+  after(() => {
+    if (previous === undefined) delete process.env.OPENROUTER_API_KEY;
+    else process.env.OPENROUTER_API_KEY = previous;
+  });
+}
