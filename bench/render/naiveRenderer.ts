@@ -7,6 +7,9 @@
  *   same once-per-frame coalescing as our renderer, so the ratio measures only the incremental
  *   algorithm, not batching.
  * - one-shot: the final text rendered once (one parse, one sanitize, one insert).
+ * - plain: no markdown at all. At our renderer's update spacing it appends the text that arrived
+ *   since the last update as one plain paragraph and follows the bottom. No renderer that shows
+ *   the answer growing at that pace can cost less: it is the floor under `render.vsOneShot`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +26,11 @@ interface BaselineGlobals {
   DOMPurify: { sanitize(html: string, options: { RETURN_DOM_FRAGMENT: true }): DocumentFragment };
 }
 
-/** Installed in the page (serialized by Playwright: it must not use anything from this module). */
-export function installBaselines(): void {
+/**
+ * Installed in the page (serialized by Playwright: it must not use anything from this module).
+ * `updateSpacingMs` is our renderer's minimum time between updates (frameScheduler.ts).
+ */
+export function installBaselines(updateSpacingMs: number): void {
   const globals = window as unknown as BaselineGlobals & Record<string, unknown>;
   const host = (): HTMLElement => {
     const list = document.querySelector('.message-list') ?? document.body;
@@ -59,6 +65,34 @@ export function installBaselines(): void {
         container.append(globals.DOMPurify.sanitize(globals.marked.parse(text, { async: false }), { RETURN_DOM_FRAGMENT: true }));
         follow();
       });
+    },
+  };
+  let plainPending = '';
+  let plainLastRun = Number.NEGATIVE_INFINITY;
+  let plainScheduled = false;
+  let plainContainer: HTMLElement | undefined;
+  const plainRender = (): void => {
+    plainScheduled = false;
+    plainLastRun = performance.now();
+    if (!plainContainer || !plainPending) return;
+    const paragraph = document.createElement('p');
+    paragraph.textContent = plainPending;
+    plainPending = '';
+    plainContainer.append(paragraph);
+    follow();
+  };
+  globals.__plain = {
+    start(): void {
+      plainPending = '';
+      plainContainer = host();
+    },
+    append(delta: string): void {
+      plainPending += delta;
+      if (plainScheduled) return;
+      plainScheduled = true;
+      const wait = plainLastRun + updateSpacingMs - performance.now();
+      if (wait > 1) setTimeout(() => requestAnimationFrame(plainRender), wait);
+      else requestAnimationFrame(plainRender);
     },
   };
   globals.__oneShot = (finalText: string): void => {

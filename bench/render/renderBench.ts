@@ -19,6 +19,7 @@ import { stateMessage, userMessage } from '../../test/webview/fixtures';
 import { launchChromium, REPO_ROOT, startWebviewServer, WebviewPage } from '../../test/webview/harness';
 import { CHARS_PER_TOKEN, generateAnswer } from './answerGenerator';
 import { FRAME_INSTRUMENTATION } from './frameInstrumentation';
+import { DEFAULT_MIN_INTERVAL_MS } from '../../src/webview/frameScheduler';
 import { baselineLibraryScripts, installBaselines } from './naiveRenderer';
 import { renderChartSvg } from './renderChart';
 import type { ChartPoint } from './renderChart';
@@ -37,8 +38,10 @@ export interface RenderBenchResults {
   /** streamEnd posted -> last DOM mutation of the final render. Target <= 50. */
   readonly finalizeMs: number;
   readonly totalsMs: { readonly ours: Readonly<Record<number, number>>; readonly naive: Readonly<Record<number, number>>; readonly oneShot20k: number };
-  /** Receiving and dispatching the 20k stream's messages with no rendering at all, ÷ the one-shot render: the lowest `vsOneShot` any renderer could reach in this harness. */
+  /** Receiving and dispatching the 20k stream's messages with no rendering at all, ÷ the one-shot render. */
   readonly dispatchFloorVsOneShot: number;
+  /** A renderer with no markdown at all (plain text, same update spacing as ours, following the bottom) ÷ the one-shot render: the lowest `vsOneShot` a renderer updating at our pace can reach. */
+  readonly plainTextVsOneShot: number;
   readonly chart: readonly ChartPoint[];
   readonly bundle: { readonly jsBytes: number; readonly cssBytes: number; readonly production: boolean };
   readonly runs: number;
@@ -99,7 +102,7 @@ class BenchPage {
     const cdp = await view.page.context().newCDPSession(view.page);
     // Thread CPU time, not wall time: other processes on a busy machine must not inflate the figures.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    await view.page.evaluate(installBaselines);
+    await view.page.evaluate(installBaselines, DEFAULT_MIN_INTERVAL_MS);
     return new BenchPage(view, cdp);
   }
 
@@ -131,20 +134,22 @@ class BenchPage {
 }
 
 /** In the page: deliver pre-loaded messages, `perFrame` per animation frame, to ours or naive. */
-function deliverFrameLocked([perFrame, target]: readonly [number, 'ours' | 'naive']): Promise<void> {
-  const globals = window as unknown as { __benchMessages: Array<{ content?: string }>; __benchEnd: unknown; __naive: { start(): void; append(text: string): void } };
+function deliverFrameLocked([perFrame, target]: readonly [number, 'ours' | 'naive' | 'plain']): Promise<void> {
+  type Baseline = { start(): void; append(text: string): void };
+  const globals = window as unknown as { __benchMessages: Array<{ content?: string }>; __benchEnd: unknown; __naive: Baseline; __plain: Baseline };
   const messages = globals.__benchMessages;
   return new Promise((done) => {
     let next = 0;
-    if (target === 'naive') globals.__naive.start();
+    const baseline = target === 'naive' ? globals.__naive : target === 'plain' ? globals.__plain : undefined;
+    baseline?.start();
     const settle = (): void => {
       requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));
     };
     const tick = (): void => {
       for (let count = 0; count < perFrame && next < messages.length; count++, next++) {
         const message = messages[next];
-        if (target === 'ours') window.postMessage(message, '*');
-        else globals.__naive.append(message?.content ?? '');
+        if (baseline) baseline.append(message?.content ?? '');
+        else window.postMessage(message, '*');
       }
       if (next < messages.length) requestAnimationFrame(tick);
       else {
@@ -221,6 +226,11 @@ async function naiveTotal(bench: BenchPage, tokens: number, run: number): Promis
   return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [MESSAGES_PER_FRAME, 'naive'] as const));
 }
 
+async function plainTotal(bench: BenchPage, tokens: number, run: number): Promise<number> {
+  await loadStream(bench, `plain-${tokens}-${run}`, answerFor(tokens), false);
+  return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [MESSAGES_PER_FRAME, 'plain'] as const));
+}
+
 async function oneShotTotal(bench: BenchPage, tokens: number): Promise<number> {
   await bench.reset();
   const text = answerFor(tokens);
@@ -259,7 +269,7 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
     const bench = await BenchPage.open(view);
     const ours: Record<number, number[]> = {};
     const naive: Record<number, number[]> = {};
-    const samples = { naiveRatio: [] as number[], vsOneShot: [] as number[], scaling: [] as number[], oneShot: [] as number[], floor: [] as number[] };
+    const samples = { naiveRatio: [] as number[], vsOneShot: [] as number[], scaling: [] as number[], oneShot: [] as number[], floor: [] as number[], plain: [] as number[] };
     const realtime = { maxTask: [] as number[], maxFrame: [] as number[], finalize: [] as number[] };
     for (let run = 0; run < runs; run++) {
       for (const tokens of [...CHART_SIZES, 40_000]) (ours[tokens] ??= []).push(await oursTotal(bench, tokens, run));
@@ -268,6 +278,7 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
       const at = (series: Record<number, number[]>, tokens: number): number => series[tokens]?.[run] ?? Number.NaN;
       samples.oneShot.push(oneShot);
       samples.floor.push((await dispatchFloorTotal(bench, 20_000, run)) / oneShot);
+      samples.plain.push((await plainTotal(bench, 20_000, run)) / oneShot);
       samples.naiveRatio.push(at(ours, 20_000) / at(naive, 20_000));
       samples.vsOneShot.push(at(ours, 20_000) / oneShot);
       samples.scaling.push(at(ours, 40_000) / at(ours, 10_000));
@@ -278,7 +289,7 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
       realtime.maxTask.push(live.longTaskMax);
       realtime.maxFrame.push(live.maxFrameWorkMs);
       realtime.finalize.push(live.finalizeMs);
-      log(`render bench: run ${run + 1}/${runs}: ours 20k ${at(ours, 20_000).toFixed(0)} ms, naive 20k ${at(naive, 20_000).toFixed(0)} ms, one-shot ${oneShot.toFixed(0)} ms, max frame ${live.maxFrameWorkMs.toFixed(1)} ms`);
+      log(`render bench: run ${run + 1}/${runs}: ours 20k ${at(ours, 20_000).toFixed(0)} ms, naive 20k ${at(naive, 20_000).toFixed(0)} ms, one-shot ${oneShot.toFixed(0)} ms, plain text ×${(samples.plain[run] ?? 0).toFixed(1)} of one-shot, max frame ${live.maxFrameWorkMs.toFixed(1)} ms`);
     }
     const medians = (series: Record<number, number[]>): Record<number, number> =>
       Object.fromEntries(Object.entries(series).map(([tokens, values]) => [Number(tokens), median(values)]));
@@ -294,6 +305,7 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
       finalizeMs: median(realtime.finalize),
       totalsMs: { ours: oursMedian, naive: naiveMedian, oneShot20k: median(samples.oneShot) },
       dispatchFloorVsOneShot: median(samples.floor),
+      plainTextVsOneShot: median(samples.plain),
       chart,
       bundle,
       runs,

@@ -124,6 +124,32 @@ describe('webview: streaming markdown', () => {
     assert.deepEqual(result, { touched: [], stillFirst: true });
   });
 
+  it('patches the growing block in place: its nodes survive updates and its finish', async () => {
+    const { view } = session;
+    const plan = { messageId: 'a1', content: '' };
+    await view.sendAndSettle(stateMessage(), streamStart(plan));
+    const body = view.page.locator('[data-message-id="a1"] .markdown-body');
+    await view.sendAndSettle(...deltas(plan, 'content', 'A paragraph that **grows**'));
+    await body.evaluate((element) => {
+      const paragraph = element.querySelector('p');
+      Object.assign(window, { __paragraph: paragraph, __strong: paragraph?.querySelector('strong') });
+    });
+    const sameNodes = (): Promise<{ paragraph: boolean; strong: boolean }> =>
+      body.evaluate((element) => {
+        const { __paragraph: paragraph, __strong: strong } = window as unknown as { __paragraph: Element; __strong: Element };
+        return { paragraph: element.querySelector('p') === paragraph, strong: element.querySelector('p strong') === strong };
+      });
+    await view.sendAndSettle(...deltas(plan, 'content', ' word by word, and on'));
+    assert.equal(await body.locator('p').innerText(), 'A paragraph that grows word by word, and on');
+    assert.deepEqual(await sameNodes(), { paragraph: true, strong: true }, 'the growing paragraph was patched, not rebuilt');
+    await view.sendAndSettle(...deltas(plan, 'content', '.\n\nNext block'));
+    assert.deepEqual(await sameNodes(), { paragraph: true, strong: true }, 'finished as shown, it keeps its nodes');
+    assert.equal(await body.locator('p').count(), 2);
+    await view.sendAndSettle(streamEnd({ ...plan, content: 'A paragraph that **grows** word by word, and on.\n\nNext block' }));
+    assert.deepEqual(await sameNodes(), { paragraph: true, strong: true });
+    assert.equal(await body.locator('p').nth(1).innerText(), 'Next block');
+  });
+
   it('code block buttons post copy, insertCode and applyCode with code, language and message id', async () => {
     const { view } = session;
     const content = 'Try this:\n\n```python\nprint("hi")\n```\n';

@@ -11,9 +11,18 @@ import { neutralizeActiveContent } from './inertContent';
 import { blocksToHtml } from './markdownLexer';
 import { sanitizeToFragment } from './sanitizer';
 
-/** Renders one top-level block. `finished` blocks are highlighted; a growing one stays plain. */
-export function renderBlock(token: Token, finished: boolean): DocumentFragment {
-  const html = blocksToHtml([token]);
+/** One top-level block's HTML, still unsanitized: cheap, and equal HTML means an equal render. */
+export function blockHtml(token: Token): string {
+  return blocksToHtml([token]);
+}
+
+/** Whether the block holds a code block, which looks different once finished (highlighted). */
+export function hasCodeBlock(html: string): boolean {
+  return html.includes('<pre');
+}
+
+/** Sanitized, decorated DOM for one block's HTML. `finished` blocks are highlighted; a growing one stays plain. */
+export function renderBlockHtml(html: string, finished: boolean): DocumentFragment {
   const fragment = sanitizeToFragment(html);
   neutralizeActiveContent(fragment);
   linkifyFileRefs(fragment);

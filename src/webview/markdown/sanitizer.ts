@@ -14,7 +14,7 @@ const purifier = DOMPurify(window);
  */
 const SAFE_URL = /^(?:(?:https?|mailto):|(?![\\/]{2})[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
-const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
+const CONFIG: Config = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: [
     'style', 'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'button',
@@ -41,7 +41,15 @@ purifier.addHook('uponSanitizeAttribute', (node, data) => {
   data.keepAttr = node.nodeName === 'CODE' && /^language-[\w+#.-]+$/.test(data.attrValue);
 });
 
+// Set once: a config passed to each call would be parsed again on every call, and a streaming
+// answer sanitizes hundreds of blocks.
+purifier.setConfig(CONFIG);
+
 /** Sanitized, still-inert DOM for an HTML string. */
 export function sanitizeToFragment(html: string): DocumentFragment {
-  return purifier.sanitize(html, CONFIG);
+  // The typings cannot see the config set above; check what it returns instead of trusting a cast.
+  // It returns null when the HTML parses to a document without a body (a lone `<frameset>`):
+  // nothing of such a block may be shown.
+  const result: unknown = purifier.sanitize(html);
+  return result instanceof DocumentFragment ? result : document.createDocumentFragment();
 }

@@ -9,19 +9,23 @@
  * highlighted once the fence closes. Blank lines are kept in the tail, so a list or a fence that
  * contains blank lines stays live until something after it proves it ended.
  *
- * Cost per update is proportional to the size of the last block, not of the answer.
+ * Cost per update is proportional to the size of the last block, not of the answer, and the DOM
+ * work is smaller still: a block is never moved, the live block is patched rather than replaced
+ * (domPatch.ts), and when it finishes exactly as last shown it is kept as it is.
  */
 import type { Token } from 'marked';
 import { createLiveCodeBlock } from './codeBlock';
 import { isDefinition, lexBlocks, normalizeNewlines } from './markdownLexer';
 import type { LinkDefinitions } from './markdownLexer';
-import { renderBlock } from './renderBlocks';
+import { patchSiblings } from './domPatch';
+import { blockHtml, hasCodeBlock, renderBlockHtml } from './renderBlocks';
 
 /**
- * Finished blocks are grouped into sealed containers of this many blocks. The browser lays out
- * and restyles the answer by walking its direct children on every update; with the blocks in
- * groups it walks a handful of groups (each laid out once and then reused from cache) instead of
- * every paragraph of a long answer, so the cost of an update stops growing with the answer.
+ * Blocks are grouped into containers of this many blocks; the live block sits at the end of the
+ * last one. The browser lays out and restyles the answer by walking its direct children on every
+ * update; with the blocks in groups it walks a handful of groups (each laid out once and then
+ * reused from cache, or skipped while off screen: `content-visibility` in markdown.css) instead
+ * of every paragraph of a long answer, so the cost of an update stops growing with the answer.
  */
 const BLOCKS_PER_GROUP = 32;
 
@@ -31,6 +35,12 @@ const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 interface LiveCodeBlock {
   readonly openingLine: string;
   readonly text: Text;
+}
+
+/** A block on screen that is still growing: the HTML it was last rendered from, and its nodes. */
+interface LiveBlock {
+  readonly html: string;
+  readonly nodes: readonly ChildNode[];
 }
 
 /** A fenced block whose closing fence has arrived, with the line break after it. */
@@ -52,10 +62,11 @@ export class StreamingMarkdown {
   private links: LinkDefinitions = {};
   /** Reference definitions can be used before they appear; the final render then starts over. */
   private sawDefinitions = false;
-  private liveNodes: ChildNode[] = [];
+  /** The blocks after the finished ones, in order, as last rendered. */
+  private live: LiveBlock[] = [];
   private liveCode: LiveCodeBlock | undefined;
   private changed = false;
-  /** The group finished blocks are appended to, and how many it holds. */
+  /** The last group, and how many finished blocks it holds. */
   private group: HTMLElement | undefined;
   private groupSize = 0;
 
@@ -106,7 +117,7 @@ export class StreamingMarkdown {
     this.groupSize = 0;
     this.stableEnd = 0;
     this.links = {};
-    this.liveNodes = [];
+    this.live = [];
     this.liveCode = undefined;
   }
 
@@ -118,7 +129,7 @@ export class StreamingMarkdown {
     // finished this time (correct, only slower).
     const rawAddsUp = tokens.map((token) => token.raw).join('') === tail;
     const liveFrom = final ? tokens.length : rawAddsUp ? this.firstLiveIndex(tokens, tail) : 0;
-    if (liveFrom > 0) this.appendFinished(tokens.slice(0, liveFrom));
+    if (liveFrom > 0) this.finishBlocks(tokens.slice(0, liveFrom));
     this.renderLive(tokens.slice(liveFrom));
   }
 
@@ -132,26 +143,25 @@ export class StreamingMarkdown {
     return isClosedFence(last, tail.slice(end)) ? tokens.length : index;
   }
 
-  private appendFinished(tokens: readonly Token[]): void {
-    this.removeLive();
+  /**
+   * The blocks that just finished are, in order, the ones shown as live last time. One that
+   * finished exactly as shown stays as it is; any other is patched into its final form (code,
+   * for one, gets highlighted).
+   */
+  private finishBlocks(tokens: readonly Token[]): void {
+    const shown = this.live;
+    let index = 0;
     for (const token of tokens) {
       this.stableEnd += token.raw.length;
       if (isDefinition(token)) this.links[token.tag] ??= { href: token.href, title: token.title };
-      if (token.type !== 'space') this.finishedGroup().append(renderBlock(token, true));
+      if (token.type === 'space') continue;
+      const html = blockHtml(token);
+      const previous = shown[index++];
+      if (previous?.html !== html || hasCodeBlock(html)) this.place(previous, html, true);
+      this.groupSize++;
     }
-  }
-
-  /** The group that takes the next finished block; a new one after every BLOCKS_PER_GROUP. */
-  private finishedGroup(): HTMLElement {
-    if (!this.group || this.groupSize >= BLOCKS_PER_GROUP) {
-      this.group = document.createElement('div');
-      this.group.className = 'markdown-group';
-      this.groupSize = 0;
-      // Finished groups come before the live block, which is always last.
-      this.container.insertBefore(this.group, this.liveNodes[0] ?? null);
-    }
-    this.groupSize++;
-    return this.group;
+    this.live = shown.slice(index);
+    if (this.liveCode && !this.live.length) this.liveCode = undefined;
   }
 
   private renderLive(tokens: readonly Token[]): void {
@@ -162,12 +172,36 @@ export class StreamingMarkdown {
       this.renderLiveCode(lineEnd < 0 ? only.raw : only.raw.slice(0, lineEnd), only.text);
       return;
     }
-    this.removeLive();
-    for (const token of blocks) {
-      const fragment = renderBlock(token, false);
-      this.liveNodes.push(...Array.from(fragment.childNodes));
-      this.container.append(fragment);
+    if (this.liveCode) this.removeLive();
+    const before = this.live;
+    this.live = blocks.map((token, index) => {
+      const html = blockHtml(token);
+      const previous = before[index];
+      return previous?.html === html ? previous : this.place(previous, html, false, before[index + 1]);
+    });
+    for (const stale of before.slice(blocks.length)) for (const node of stale.nodes) node.remove();
+  }
+
+  /**
+   * Renders `html` into the place of `previous` (patching its nodes), or, for a new block, at the
+   * end of the last group, or before `following` when that block is still shown.
+   */
+  private place(previous: LiveBlock | undefined, html: string, finished: boolean, following?: LiveBlock): LiveBlock {
+    const fresh = Array.from(renderBlockHtml(html, finished).childNodes);
+    const next = following?.nodes[0] ?? null;
+    const parent = previous?.nodes[0]?.parentNode ?? next?.parentNode ?? this.lastGroup();
+    return { html, nodes: patchSiblings(parent, previous?.nodes ?? [], fresh, next) };
+  }
+
+  /** The group new blocks go into; a new one once the last holds BLOCKS_PER_GROUP finished blocks. */
+  private lastGroup(): HTMLElement {
+    if (!this.group || this.groupSize >= BLOCKS_PER_GROUP) {
+      this.group = document.createElement('div');
+      this.group.className = 'markdown-group';
+      this.groupSize = 0;
+      this.container.append(this.group);
     }
+    return this.group;
   }
 
   /** Extends the growing code block in place: no parsing, no sanitizing, plain text only. */
@@ -176,8 +210,8 @@ export class StreamingMarkdown {
       this.removeLive();
       const match = FENCE_OPEN.exec(openingLine);
       const { frame, text } = createLiveCodeBlock(match?.[2] ?? '');
-      this.container.append(frame);
-      this.liveNodes = [frame];
+      this.lastGroup().append(frame);
+      this.live = [{ html: '', nodes: [frame] }];
       this.liveCode = { openingLine, text };
     }
     const shown = this.liveCode.text;
@@ -186,8 +220,8 @@ export class StreamingMarkdown {
   }
 
   private removeLive(): void {
-    for (const node of this.liveNodes) node.remove();
-    this.liveNodes = [];
+    for (const block of this.live) for (const node of block.nodes) node.remove();
+    this.live = [];
     this.liveCode = undefined;
   }
 }

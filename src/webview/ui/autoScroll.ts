@@ -56,8 +56,12 @@ export class AutoScroller {
   }
 
   private onScroll(): void {
+    const wasFollowing = this.following;
     this.following = this.isAtBottom();
     this.updateJumpButton();
+    // While following, the position to restore is "the bottom" whatever scrollTop is, so the
+    // scroll events our own following causes (one per rendered update) need not be saved.
+    if (this.following && wasFollowing) return;
     this.onPositionChange(this.scroller.scrollTop, this.following);
   }
 

@@ -1,0 +1,70 @@
+/**
+ * Brings rendered DOM in line with a freshly rendered (sanitized) copy while changing as little
+ * as possible. The block that is still growing is re-rendered on every update; replacing it
+ * wholesale would make the browser rebuild its style and layout objects and reshape all of its
+ * text each time. Patched instead, a growing paragraph usually changes one text node, which the
+ * browser lays out incrementally.
+ *
+ * Every node and attribute written here comes from `next`, which went through the sanitizer, so
+ * patching cannot introduce anything the sanitizer did not allow.
+ */
+
+function sameKind(current: Node, next: Node): boolean {
+  return current.nodeType === next.nodeType && current.nodeName === next.nodeName;
+}
+
+function patchAttributes(current: Element, next: Element): void {
+  for (const name of current.getAttributeNames()) if (!next.hasAttribute(name)) current.removeAttribute(name);
+  for (const name of next.getAttributeNames()) {
+    const value = next.getAttribute(name) ?? '';
+    if (current.getAttribute(name) !== value) current.setAttribute(name, value);
+  }
+}
+
+function patchText(current: CharacterData, next: CharacterData): void {
+  if (current.data === next.data) return;
+  // Appending keeps the browser's work proportional to the new text.
+  if (next.data.startsWith(current.data)) current.appendData(next.data.slice(current.data.length));
+  else current.data = next.data;
+}
+
+/** Patches `current` into `next`'s shape; returns the node now in the document. */
+function patchNode(current: ChildNode, next: ChildNode): ChildNode {
+  if (!sameKind(current, next)) {
+    current.replaceWith(next);
+    return next;
+  }
+  if (current instanceof CharacterData && next instanceof CharacterData) {
+    patchText(current, next);
+  } else if (current instanceof Element && next instanceof Element) {
+    patchAttributes(current, next);
+    patchChildren(current, next);
+  }
+  return current;
+}
+
+function patchChildren(current: Element, next: Element): void {
+  const currentChildren = Array.from(current.childNodes);
+  const nextChildren = Array.from(next.childNodes);
+  nextChildren.forEach((child, index) => {
+    const existing = currentChildren[index];
+    if (existing) patchNode(existing, child);
+    else current.append(child);
+  });
+  for (const extra of currentChildren.slice(nextChildren.length)) extra.remove();
+}
+
+/**
+ * Makes the sibling run `current` (in `parent`, in order) look like `next`. New nodes are
+ * inserted before `before`. Returns the run as it is now in the document.
+ */
+export function patchSiblings(parent: Node, current: readonly ChildNode[], next: readonly ChildNode[], before: Node | null): ChildNode[] {
+  const result = next.map((node, index) => {
+    const existing = current[index];
+    if (existing) return patchNode(existing, node);
+    parent.insertBefore(node, before);
+    return node;
+  });
+  for (const extra of current.slice(next.length)) extra.remove();
+  return result;
+}
