@@ -7,9 +7,10 @@
  *   same once-per-frame coalescing as our renderer, so the ratio measures only the incremental
  *   algorithm, not batching.
  * - one-shot: the final text rendered once (one parse, one sanitize, one insert).
- * - plain: no markdown at all. At our renderer's update spacing it appends the text that arrived
- *   since the last update as one plain paragraph and follows the bottom. No renderer that shows
- *   the answer growing at that pace can cost less: it is the floor under `render.vsOneShot`.
+ * - plain: no markdown at all. It receives the host's messages the way our webview does (message
+ *   events) and, at our renderer's update spacing, appends the text that arrived since the last
+ *   update as one plain paragraph and follows the bottom. No renderer that shows the answer
+ *   growing at that pace can cost less: it is the floor under `render.vsOneShot`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,18 +82,25 @@ export function installBaselines(updateSpacingMs: number): void {
     plainContainer.append(paragraph);
     follow();
   };
+  const plainAppend = (delta: string): void => {
+    plainPending += delta;
+    if (plainScheduled) return;
+    plainScheduled = true;
+    const wait = plainLastRun + updateSpacingMs - performance.now();
+    if (wait > 1) setTimeout(() => requestAnimationFrame(plainRender), wait);
+    else requestAnimationFrame(plainRender);
+  };
+  const plainListener = (event: MessageEvent<{ type?: string; content?: string }>): void => {
+    if (event.data?.type === 'streamDelta') plainAppend(event.data.content ?? '');
+  };
   globals.__plain = {
     start(): void {
       plainPending = '';
       plainContainer = host();
+      window.addEventListener('message', plainListener);
     },
-    append(delta: string): void {
-      plainPending += delta;
-      if (plainScheduled) return;
-      plainScheduled = true;
-      const wait = plainLastRun + updateSpacingMs - performance.now();
-      if (wait > 1) setTimeout(() => requestAnimationFrame(plainRender), wait);
-      else requestAnimationFrame(plainRender);
+    stop(): void {
+      window.removeEventListener('message', plainListener);
     },
   };
   globals.__oneShot = (finalText: string): void => {

@@ -133,22 +133,36 @@ class BenchPage {
   }
 }
 
-/** In the page: deliver pre-loaded messages, `perFrame` per animation frame, to ours or naive. */
+/**
+ * In the page: deliver pre-loaded messages, `perFrame` per animation frame. `ours` and `plain` get
+ * them as message events, as the webview does from the host; `naive` is called directly.
+ */
 function deliverFrameLocked([perFrame, target]: readonly [number, 'ours' | 'naive' | 'plain']): Promise<void> {
-  type Baseline = { start(): void; append(text: string): void };
-  const globals = window as unknown as { __benchMessages: Array<{ content?: string }>; __benchEnd: unknown; __naive: Baseline; __plain: Baseline };
+  const globals = window as unknown as {
+    __benchMessages: Array<{ content?: string }>;
+    __benchEnd: unknown;
+    __naive: { start(): void; append(text: string): void };
+    __plain: { start(): void; stop(): void };
+  };
   const messages = globals.__benchMessages;
   return new Promise((done) => {
     let next = 0;
-    const baseline = target === 'naive' ? globals.__naive : target === 'plain' ? globals.__plain : undefined;
-    baseline?.start();
+    if (target === 'naive') globals.__naive.start();
+    if (target === 'plain') globals.__plain.start();
     const settle = (): void => {
-      requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            if (target === 'plain') globals.__plain.stop();
+            done();
+          }),
+        ),
+      );
     };
     const tick = (): void => {
       for (let count = 0; count < perFrame && next < messages.length; count++, next++) {
         const message = messages[next];
-        if (baseline) baseline.append(message?.content ?? '');
+        if (target === 'naive') globals.__naive.append(message?.content ?? '');
         else window.postMessage(message, '*');
       }
       if (next < messages.length) requestAnimationFrame(tick);
@@ -226,6 +240,7 @@ async function naiveTotal(bench: BenchPage, tokens: number, run: number): Promis
   return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [MESSAGES_PER_FRAME, 'naive'] as const));
 }
 
+/** The plain-text renderer on the same messages, at the same pace (the webview ignores them: no answer of that id). */
 async function plainTotal(bench: BenchPage, tokens: number, run: number): Promise<number> {
   await loadStream(bench, `plain-${tokens}-${run}`, answerFor(tokens), false);
   return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [MESSAGES_PER_FRAME, 'plain'] as const));

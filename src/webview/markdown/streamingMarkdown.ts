@@ -23,9 +23,9 @@ import { blockHtml, hasCodeBlock, renderBlockHtml } from './renderBlocks';
 /**
  * Blocks are grouped into containers of this many blocks; the live block sits at the end of the
  * last one. The browser lays out and restyles the answer by walking its direct children on every
- * update; with the blocks in groups it walks a handful of groups (each laid out once and then
- * reused from cache, or skipped while off screen: `content-visibility` in markdown.css) instead
- * of every paragraph of a long answer, so the cost of an update stops growing with the answer.
+ * update; with the blocks in groups it walks a handful of groups (each laid out and painted once,
+ * then reused from cache) instead of every paragraph of a long answer, so the cost of an update
+ * stops growing with the answer.
  */
 const BLOCKS_PER_GROUP = 32;
 
@@ -188,9 +188,11 @@ export class StreamingMarkdown {
    */
   private place(previous: LiveBlock | undefined, html: string, finished: boolean, following?: LiveBlock): LiveBlock {
     const fresh = Array.from(renderBlockHtml(html, finished).childNodes);
-    const next = following?.nodes[0] ?? null;
+    const next = following?.nodes[0];
     const parent = previous?.nodes[0]?.parentNode ?? next?.parentNode ?? this.lastGroup();
-    return { html, nodes: patchSiblings(parent, previous?.nodes ?? [], fresh, next) };
+    // The following block may already sit in the next group; then this one ends its own group.
+    const before = next?.parentNode === parent ? next : null;
+    return { html, nodes: patchSiblings(parent, previous?.nodes ?? [], fresh, before) };
   }
 
   /** The group new blocks go into; a new one once the last holds BLOCKS_PER_GROUP finished blocks. */
