@@ -1,5 +1,5 @@
 /**
- * Issue 4: the chat reads well in light and dark themes. The view uses only the
+ * Issue 4: the chat reads well in light, dark and high-contrast themes. The view uses only the
  * theme's `--vscode-*` colours; these journeys open the real workbench in each theme and
  * measure the WCAG contrast of what a reader reads (answer text, code, the stats line, buttons,
  * the message box) against what is actually behind it, and saves a screenshot of each.
@@ -9,14 +9,17 @@ import { useJourney } from './journey';
 import { waitFor } from './workbench';
 
 /**
- * The ids this workbench (VS Code 1.139) applies from `workbench.colorTheme` at start. Its high
- * contrast themes did not apply from the setting in this harness, so they are not covered here.
+ * The ids this workbench (VS Code 1.139) applies from `workbench.colorTheme` at start. The high
+ * contrast ones apply only with `window.autoDetectHighContrast` off (found in this harness, whose
+ * browser does not report high contrast).
  */
-const THEMES = ['Default Light Modern', 'Default Dark Modern'];
+const THEMES = ['Default Light Modern', 'Default Dark Modern', 'Default High Contrast', 'Default High Contrast Light'];
 /** The class the workbench carries once each theme is applied. */
 const THEME_CLASS: Record<string, string> = {
   'Default Light Modern': 'vs',
   'Default Dark Modern': 'vs-dark',
+  'Default High Contrast': 'hc-black',
+  'Default High Contrast Light': 'hc-light',
 };
 
 /** Body text needs 4.5:1 (WCAG AA); secondary text such as the stats line 3:1 (AA large / UI). */
@@ -64,7 +67,7 @@ function measureContrast(): Record<string, number> {
 
 for (const theme of THEMES) {
   describe(`Theme: ${theme}`, function () {
-    const journey = useJourney(`theme-${theme.toLowerCase().replace(/\s+/g, '-')}`, { settings: { 'workbench.colorTheme': theme } });
+    const journey = useJourney(`theme-${theme.toLowerCase().replace(/\s+/g, '-')}`, { settings: { 'workbench.colorTheme': theme, 'window.autoDetectHighContrast': false } });
 
     it('keeps answer text, code, stats, buttons and the message box readable', async function () {
       this.timeout(120_000);

@@ -168,6 +168,30 @@ describe('webview: streaming markdown', () => {
     ]);
   });
 
+  it('keeps the code toolbar on one line in a narrow view: the language label gives way, not the buttons', async () => {
+    const { view } = session;
+    const viewport = view.page.viewportSize();
+    await view.page.setViewportSize({ width: 210, height: 600 });
+    try {
+      const content = 'Code:\n\n```typescript\nconst a = 1;\n```\n';
+      await view.sendAndSettle(stateMessage({ messages: [userMessage('u1', 'q'), assistantMessage('a8', content)] }));
+      const layout = await view.page.locator('[data-message-id="a8"] .code-toolbar').evaluate((toolbar) => {
+        const box = toolbar.getBoundingClientRect();
+        const label = toolbar.querySelector('.code-language') as HTMLElement;
+        const buttons = Array.from(toolbar.querySelectorAll('button')).map((button) => button.getBoundingClientRect());
+        return {
+          // A label wrapped onto a second line is taller than the buttons beside it.
+          labelTaller: label.getBoundingClientRect().height > buttons[0]!.height * 1.5,
+          buttonsInside: buttons.every((button) => button.left >= box.left && button.right <= box.right + 0.5),
+          oneRow: buttons.every((button) => Math.abs(button.top - buttons[0]!.top) < 1),
+        };
+      });
+      assert.deepEqual(layout, { labelTaller: false, buttonsInside: true, oneRow: true });
+    } finally {
+      if (viewport) await view.page.setViewportSize(viewport);
+    }
+  });
+
   it('posts openLink for links and openFileRef for file references, never navigating', async () => {
     const { view } = session;
     const content = 'Read [the docs](https://example.com/docs), see src/core/a.ts:12-20 and `lib/b.py:7`, then L3-L5 and L8.';
