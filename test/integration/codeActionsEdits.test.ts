@@ -217,6 +217,26 @@ describe('Code actions: code into the editor', function () {
       assert.equal(editor.document.getText(), crlf, 'nothing written after the reject');
     });
 
+    it('closing the editor while it streams cancels the edit: the answer stops and the file keeps its bytes', async () => {
+      const editor = await tempEditor(crlf);
+      const uri = editor.document.uri;
+      selectLines(editor, 2, 4);
+      server.enqueue({ script: 'slow-drip', count: 400, delayMs: 20 });
+      const warnings = stubWindow('showWarningMessage', async () => undefined);
+      const running = vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'rewrite slowly' });
+      await until('streamed text in the editor', () => (editor.document.getText() !== crlf ? true : undefined));
+      await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await running;
+      await api.session.idle();
+      assert.equal(api.session.activeChat.messages.at(-1)?.status, 'stopped', 'the answer was stopped');
+      assert.ok(warnings.some((w) => /closed|changed meanwhile/.test(String(w[0]))), 'the user is told why it ended');
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptInlineEdit'), false, 'nothing is left to accept');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), crlf, 'the file on disk is untouched');
+      const reopened = await vscode.workspace.openTextDocument(uri);
+      assert.equal(reopened.getText(), crlf, 'and no late write reached the document');
+    });
+
     it('stops, without corrupting text, when the code under it is edited meanwhile', async () => {
       const editor = await tempEditor(crlf);
       selectLines(editor, 2, 4);
