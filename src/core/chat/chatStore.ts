@@ -4,12 +4,15 @@
  * Why one file per chat: a write touches only the chat being written, so a crash mid-write can
  * cost at most that write (and not even that: see `writeAtomically`), and two VS Code windows on
  * the same storage never overwrite each other's new chats; each window's listing re-reads the
- * folder. A file that cannot be read back is moved to `corrupt/` and reported, never dropped.
+ * folder. When both windows add to the same chat, each write keeps what the other added
+ * (chatMerge.ts). A file that cannot be read back is moved to `corrupt/` and reported, never
+ * dropped.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
+import { withForeignMessages } from './chatMerge';
 
 const FILE_VERSION = 1;
 const CHAT_FILE = /^[\w-]{1,80}\.json$/;
@@ -32,6 +35,8 @@ export class ChatStore {
   private readonly corruptDir: string;
   /** Serializes writes per chat so a slow write never lands after a newer one. */
   private readonly pending = new Map<string, Promise<void>>();
+  /** Per chat, the ids of the messages this window has read from or written to its file. */
+  private readonly known = new Map<string, Set<string>>();
 
   constructor(storageDir: string) {
     this.chatsDir = join(storageDir, 'chats');
@@ -62,6 +67,7 @@ export class ChatStore {
         if (typeof parsed === 'string') {
           corrupt.push(await this.setAside(file, name, parsed));
         } else {
+          this.remember(parsed);
           chats.push(parsed);
         }
       }),
@@ -71,20 +77,16 @@ export class ChatStore {
   }
 
   async load(chatId: string): Promise<Chat | undefined> {
-    try {
-      const parsed = parseChat(await fs.readFile(this.fileOf(chatId), 'utf8'));
-      return typeof parsed === 'string' ? undefined : parsed;
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    const chat = await this.read(chatId);
+    if (chat) this.remember(chat);
+    return chat;
   }
 
   save(chat: Chat): Promise<void> {
     // Snapshot now: the caller keeps mutating the chat while the write is queued.
-    const text = JSON.stringify({ version: FILE_VERSION, chat });
+    const snapshot = structuredClone(chat);
     const previous = this.pending.get(chat.id) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => writeAtomically(this.fileOf(chat.id), text));
+    const next = previous.catch(() => undefined).then(() => this.write(snapshot));
     this.pending.set(chat.id, next);
     void next.finally(() => {
       if (this.pending.get(chat.id) === next) this.pending.delete(chat.id);
@@ -95,11 +97,50 @@ export class ChatStore {
   async delete(chatId: string): Promise<void> {
     await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
     await fs.rm(this.fileOf(chatId), { force: true });
+    this.known.delete(chatId);
   }
 
   /** Resolves when every queued write has reached the disk. */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.pending.values()]);
+  }
+
+  /** Writes the chat, keeping what another window added to its file since we last saw it. */
+  private async write(chat: Chat): Promise<void> {
+    const file = this.fileOf(chat.id);
+    let onDisk: Chat | undefined;
+    try {
+      const parsed = parseChat(await fs.readFile(file, 'utf8'));
+      // Unreadable: keep it as a backup rather than overwrite what it held.
+      if (typeof parsed === 'string') await this.setAside(file, `${chat.id}.json`, parsed);
+      else onDisk = parsed;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    await writeAtomically(file, JSON.stringify({ version: FILE_VERSION, chat: withForeignMessages(chat, onDisk, this.knownOf(chat.id)) }));
+    // Only our own messages become known: another window's must survive our next write too.
+    this.remember(chat);
+  }
+
+  private async read(chatId: string): Promise<Chat | undefined> {
+    try {
+      const parsed = parseChat(await fs.readFile(this.fileOf(chatId), 'utf8'));
+      return typeof parsed === 'string' ? undefined : parsed;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private knownOf(chatId: string): Set<string> {
+    let ids = this.known.get(chatId);
+    if (!ids) this.known.set(chatId, (ids = new Set()));
+    return ids;
+  }
+
+  private remember(chat: Chat): void {
+    const ids = this.knownOf(chat.id);
+    for (const message of chat.messages) ids.add(message.id);
   }
 
   private fileOf(chatId: string): string {

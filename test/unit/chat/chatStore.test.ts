@@ -75,6 +75,50 @@ describe('chat store', () => {
     assert.deepEqual(titles, ['from A', 'from B']);
   });
 
+  it('keeps what two windows add to the same chat: neither write drops the other window\'s messages', async () => {
+    const dir = await tempDir();
+    await new ChatStore(dir).save(chatWith('shared', 1));
+    const windowA = new ChatStore(dir);
+    const windowB = new ChatStore(dir);
+    const [inA, inB] = [(await windowA.loadAll()).chats[0], (await windowB.loadAll()).chats[0]];
+    assert.ok(inA && inB);
+    const later = Date.now() + 1000;
+    inA.messages.push(createMessage('user', 'from A', {}, later), createMessage('assistant', 'answer in A', { status: 'done' }, later + 1));
+    await windowA.save(inA);
+    inB.messages.push(createMessage('user', 'from B', {}, later + 2000), createMessage('assistant', 'answer in B', { status: 'done' }, later + 2001));
+    await windowB.save(inB);
+    // A writes again (say, a title change) without ever having seen B's messages.
+    inA.title = 'renamed in A';
+    await windowA.save(inA);
+    const stored = await new ChatStore(dir).load(inA.id);
+    assert.deepEqual(stored?.messages.map((m) => m.content), ['question shared', 'answer shared', 'from A', 'answer in A', 'from B', 'answer in B']);
+    assert.equal(stored?.title, 'renamed in A');
+  });
+
+  it('does not bring back messages this window removed (edit and resend, regenerate)', async () => {
+    const dir = await tempDir();
+    const store = new ChatStore(dir);
+    const chat = chatWith('edited', 1);
+    await store.save(chat);
+    chat.messages.pop();
+    chat.messages.push(createMessage('assistant', 'regenerated', { status: 'done' }));
+    await store.save(chat);
+    assert.deepEqual((await store.load(chat.id))?.messages.map((m) => m.content), ['question edited', 'regenerated']);
+  });
+
+  it('backs up an unreadable chat file before writing over it', async () => {
+    const dir = await tempDir();
+    const store = new ChatStore(dir);
+    const chat = chatWith('over corrupt', 1);
+    await fs.mkdir(store.directory, { recursive: true });
+    await fs.writeFile(join(store.directory, `${chat.id}.json`), '{"version": 1, "chat": {');
+    await store.save(chat);
+    assert.equal((await store.load(chat.id))?.title, 'over corrupt');
+    const backups = await fs.readdir(join(store.directory, 'corrupt'));
+    assert.equal(backups.length, 1);
+    assert.equal(await fs.readFile(join(store.directory, 'corrupt', backups[0] ?? ''), 'utf8'), '{"version": 1, "chat": {');
+  });
+
   it('deletes a chat', async () => {
     const dir = await tempDir();
     const store = new ChatStore(dir);
