@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     { key: 'render.finalizeMs', value: round(render.finalizeMs, 1), target: 50, what: 'last chunk → final DOM' },
     { key: 'render.dispatchFloorVsOneShot', value: round(render.dispatchFloorVsOneShot, 1), what: 'same stream, no rendering at all ÷ one-shot' },
     { key: 'render.plainTextVsOneShot', value: round(render.plainTextVsOneShot, 1), what: 'plain text, no markdown, at our update pace ÷ one-shot: the floor of vsOneShot' },
+    { key: 'render.plainTextVsOneShotAt100ms', value: round(render.plainTextVsOneShotBySpacing[100] ?? Number.NaN, 1), what: 'the same floor with updates 100 ms apart (10 a second)' },
+    { key: 'render.plainTextVsOneShotAt200ms', value: round(render.plainTextVsOneShotBySpacing[200] ?? Number.NaN, 1), what: 'the same floor with updates 200 ms apart (5 a second)' },
     { key: 'stop.latencyMs', value: stop.latencyMs, target: 100, what: 'abort → server sees the socket closed' },
     { key: 'size.extensionKB', value: size.extensionKB, target: 150, what: 'minified extension bundle' },
     { key: 'size.webviewKB', value: size.webviewKB, target: 150, what: 'minified webview JS + CSS' },

@@ -8,9 +8,9 @@
  *   algorithm, not batching.
  * - one-shot: the final text rendered once (one parse, one sanitize, one insert).
  * - plain: no markdown at all. It receives the host's messages the way our webview does (message
- *   events) and, at our renderer's update spacing, appends the text that arrived since the last
- *   update as one plain paragraph and follows the bottom. No renderer that shows the answer
- *   growing at that pace can cost less: it is the floor under `render.vsOneShot`.
+ *   events) and, at a given update spacing, appends the text that arrived since the last update
+ *   as one plain paragraph and follows the bottom. At our renderer's spacing, no renderer that
+ *   shows the answer growing at that pace can cost less: it is the floor under `render.vsOneShot`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,11 +27,8 @@ interface BaselineGlobals {
   DOMPurify: { sanitize(html: string, options: { RETURN_DOM_FRAGMENT: true }): DocumentFragment };
 }
 
-/**
- * Installed in the page (serialized by Playwright: it must not use anything from this module).
- * `updateSpacingMs` is our renderer's minimum time between updates (frameScheduler.ts).
- */
-export function installBaselines(updateSpacingMs: number): void {
+/** Installed in the page (serialized by Playwright: it must not use anything from this module). */
+export function installBaselines(): void {
   const globals = window as unknown as BaselineGlobals & Record<string, unknown>;
   const host = (): HTMLElement => {
     const list = document.querySelector('.message-list') ?? document.body;
@@ -71,6 +68,7 @@ export function installBaselines(updateSpacingMs: number): void {
   let plainPending = '';
   let plainLastRun = Number.NEGATIVE_INFINITY;
   let plainScheduled = false;
+  let plainSpacingMs = 0;
   let plainContainer: HTMLElement | undefined;
   const plainRender = (): void => {
     plainScheduled = false;
@@ -86,7 +84,7 @@ export function installBaselines(updateSpacingMs: number): void {
     plainPending += delta;
     if (plainScheduled) return;
     plainScheduled = true;
-    const wait = plainLastRun + updateSpacingMs - performance.now();
+    const wait = plainLastRun + plainSpacingMs - performance.now();
     if (wait > 1) setTimeout(() => requestAnimationFrame(plainRender), wait);
     else requestAnimationFrame(plainRender);
   };
@@ -94,8 +92,9 @@ export function installBaselines(updateSpacingMs: number): void {
     if (event.data?.type === 'streamDelta') plainAppend(event.data.content ?? '');
   };
   globals.__plain = {
-    start(): void {
+    start(spacingMs: number): void {
       plainPending = '';
+      plainSpacingMs = spacingMs;
       plainContainer = host();
       window.addEventListener('message', plainListener);
     },

@@ -42,6 +42,8 @@ export interface RenderBenchResults {
   readonly dispatchFloorVsOneShot: number;
   /** A renderer with no markdown at all (plain text, same update spacing as ours, following the bottom) ÷ the one-shot render: the lowest `vsOneShot` a renderer updating at our pace can reach. */
   readonly plainTextVsOneShot: number;
+  /** The same plain-text renderer at other update spacings (ms → ratio): what fewer updates would buy. */
+  readonly plainTextVsOneShotBySpacing: Readonly<Record<number, number>>;
   readonly chart: readonly ChartPoint[];
   readonly bundle: { readonly jsBytes: number; readonly cssBytes: number; readonly production: boolean };
   readonly runs: number;
@@ -65,6 +67,8 @@ const TOKENS_PER_DELTA = 3;
 const DELTAS_PER_MESSAGE = 11;
 const MESSAGES_PER_FRAME = 1;
 const CHART_SIZES = [2_500, 5_000, 10_000, 20_000];
+/** Update spacings (ms) the plain-text floor is measured at; the first is our renderer's. */
+const PLAIN_SPACINGS_MS = [DEFAULT_MIN_INTERVAL_MS, 100, 200];
 const CODE_BLOCKS_PER_20K = 30;
 const CHAT_ID = 'bench-chat';
 
@@ -102,7 +106,7 @@ class BenchPage {
     const cdp = await view.page.context().newCDPSession(view.page);
     // Thread CPU time, not wall time: other processes on a busy machine must not inflate the figures.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-    await view.page.evaluate(installBaselines, DEFAULT_MIN_INTERVAL_MS);
+    await view.page.evaluate(installBaselines);
     return new BenchPage(view, cdp);
   }
 
@@ -137,18 +141,18 @@ class BenchPage {
  * In the page: deliver pre-loaded messages, `perFrame` per animation frame. `ours` and `plain` get
  * them as message events, as the webview does from the host; `naive` is called directly.
  */
-function deliverFrameLocked([perFrame, target]: readonly [number, 'ours' | 'naive' | 'plain']): Promise<void> {
+function deliverFrameLocked([perFrame, target, plainSpacingMs = 0]: readonly [number, 'ours' | 'naive' | 'plain', number?]): Promise<void> {
   const globals = window as unknown as {
     __benchMessages: Array<{ content?: string }>;
     __benchEnd: unknown;
     __naive: { start(): void; append(text: string): void };
-    __plain: { start(): void; stop(): void };
+    __plain: { start(spacingMs: number): void; stop(): void };
   };
   const messages = globals.__benchMessages;
   return new Promise((done) => {
     let next = 0;
     if (target === 'naive') globals.__naive.start();
-    if (target === 'plain') globals.__plain.start();
+    if (target === 'plain') globals.__plain.start(plainSpacingMs);
     const settle = (): void => {
       requestAnimationFrame(() =>
         requestAnimationFrame(() =>
@@ -241,9 +245,9 @@ async function naiveTotal(bench: BenchPage, tokens: number, run: number): Promis
 }
 
 /** The plain-text renderer on the same messages, at the same pace (the webview ignores them: no answer of that id). */
-async function plainTotal(bench: BenchPage, tokens: number, run: number): Promise<number> {
+async function plainTotal(bench: BenchPage, tokens: number, run: number, spacingMs: number): Promise<number> {
   await loadStream(bench, `plain-${tokens}-${run}`, answerFor(tokens), false);
-  return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [MESSAGES_PER_FRAME, 'plain'] as const));
+  return bench.measure(() => bench.page.evaluate(deliverFrameLocked, [MESSAGES_PER_FRAME, 'plain', spacingMs] as const));
 }
 
 async function oneShotTotal(bench: BenchPage, tokens: number): Promise<number> {
@@ -284,7 +288,8 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
     const bench = await BenchPage.open(view);
     const ours: Record<number, number[]> = {};
     const naive: Record<number, number[]> = {};
-    const samples = { naiveRatio: [] as number[], vsOneShot: [] as number[], scaling: [] as number[], oneShot: [] as number[], floor: [] as number[], plain: [] as number[] };
+    const samples = { naiveRatio: [] as number[], vsOneShot: [] as number[], scaling: [] as number[], oneShot: [] as number[], floor: [] as number[] };
+    const plain: Record<number, number[]> = {};
     const realtime = { maxTask: [] as number[], maxFrame: [] as number[], finalize: [] as number[] };
     for (let run = 0; run < runs; run++) {
       for (const tokens of [...CHART_SIZES, 40_000]) (ours[tokens] ??= []).push(await oursTotal(bench, tokens, run));
@@ -293,7 +298,7 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
       const at = (series: Record<number, number[]>, tokens: number): number => series[tokens]?.[run] ?? Number.NaN;
       samples.oneShot.push(oneShot);
       samples.floor.push((await dispatchFloorTotal(bench, 20_000, run)) / oneShot);
-      samples.plain.push((await plainTotal(bench, 20_000, run)) / oneShot);
+      for (const spacing of PLAIN_SPACINGS_MS) (plain[spacing] ??= []).push((await plainTotal(bench, 20_000, run, spacing)) / oneShot);
       samples.naiveRatio.push(at(ours, 20_000) / at(naive, 20_000));
       samples.vsOneShot.push(at(ours, 20_000) / oneShot);
       samples.scaling.push(at(ours, 40_000) / at(ours, 10_000));
@@ -304,7 +309,7 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
       realtime.maxTask.push(live.longTaskMax);
       realtime.maxFrame.push(live.maxFrameWorkMs);
       realtime.finalize.push(live.finalizeMs);
-      log(`render bench: run ${run + 1}/${runs}: ours 20k ${at(ours, 20_000).toFixed(0)} ms, naive 20k ${at(naive, 20_000).toFixed(0)} ms, one-shot ${oneShot.toFixed(0)} ms, plain text ×${(samples.plain[run] ?? 0).toFixed(1)} of one-shot, max frame ${live.maxFrameWorkMs.toFixed(1)} ms`);
+      log(`render bench: run ${run + 1}/${runs}: ours 20k ${at(ours, 20_000).toFixed(0)} ms, naive 20k ${at(naive, 20_000).toFixed(0)} ms, one-shot ${oneShot.toFixed(0)} ms, plain text ×${(plain[DEFAULT_MIN_INTERVAL_MS]?.[run] ?? 0).toFixed(1)} of one-shot, max frame ${live.maxFrameWorkMs.toFixed(1)} ms`);
     }
     const medians = (series: Record<number, number[]>): Record<number, number> =>
       Object.fromEntries(Object.entries(series).map(([tokens, values]) => [Number(tokens), median(values)]));
@@ -320,7 +325,8 @@ export async function runRenderBench(options: RenderBenchOptions = {}): Promise<
       finalizeMs: median(realtime.finalize),
       totalsMs: { ours: oursMedian, naive: naiveMedian, oneShot20k: median(samples.oneShot) },
       dispatchFloorVsOneShot: median(samples.floor),
-      plainTextVsOneShot: median(samples.plain),
+      plainTextVsOneShot: median(plain[DEFAULT_MIN_INTERVAL_MS] ?? []),
+      plainTextVsOneShotBySpacing: medians(plain),
       chart,
       bundle,
       runs,
