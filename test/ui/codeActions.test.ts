@@ -19,47 +19,13 @@ async function answerDone(answer: Locator): Promise<void> {
   await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined), 60_000);
 }
 
-/**
- * Puts the cursor at the start of line `first` (Quick Open `:line`) and extends the selection with
- * Shift+Down to the end of line `last` (nothing is selected when `last` < `first`).
- */
-async function selectLines(workbench: Workbench, first: number, last: number): Promise<void> {
-  const page = workbench.page;
-  await workbench.activeEditor().click();
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor();
-  await input.fill(`:${first}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-  for (let line = first; line <= last; line++) await page.keyboard.press('Shift+ArrowDown');
-}
-
 /** The OpenRouter Chat submenu's entries, in the manifest's order. */
 const SUBMENU = ['Explain Selection', 'Refactor Selection', 'Fix Selection', 'Document Selection', 'Write Tests for Selection'];
 
-/**
- * Right-click on the selection (a right-click elsewhere would move the cursor and drop it), open
- * the OpenRouter Chat submenu, and run `label`.
- */
+/** Right-click on the selection, open the OpenRouter Chat submenu, and run `label`. */
 async function codeAction(workbench: Workbench, label: string): Promise<void> {
-  const page = workbench.page;
-  const index = SUBMENU.indexOf(label);
-  assert.ok(index >= 0, `${label} is not in the submenu`);
-  await page.locator('.editor-group-container.active .monaco-editor .view-overlays .selected-text').first().click({ button: 'right', force: true });
-  // The open submenu is nested inside its parent's item: match leaf items only, by their own label.
-  const entry = (text: string) =>
-    page.locator('.context-view .action-item:not(:has(.action-item))').filter({ has: page.getByText(text, { exact: true }) }).first();
-  await entry('OpenRouter Chat').click();
-  // A click right after the submenu opens can be swallowed by the menu; hovering focuses the
-  // entry, and Enter runs the focused one.
-  await entry(label).hover();
-  await page
-    .locator('.context-view .action-item.focused:not(:has(.action-item))')
-    .filter({ has: page.getByText(label, { exact: true }) })
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' });
+  assert.ok(SUBMENU.includes(label), `${label} is not in the submenu`);
+  await workbench.editorContextMenu('OpenRouter Chat', label);
 }
 
 /** Saves the active editor (Ctrl+S) and returns the file's text once the disk shows `expected` holds. */
@@ -79,7 +45,7 @@ describe('Code actions in VS Code', function () {
   it('right-click > OpenRouter Chat > Explain Selection streams an explanation of the selected lines', async () => {
     const { workbench, mock } = journey();
     await workbench.openFile('src/math.ts');
-    await selectLines(workbench, 12, 22);
+    await workbench.selectLines(12, 22);
     const before = await workbench.messages('Assistant').count();
     mock.enqueue({ script: 'default', split: 64, gapMs: 20 });
     await codeAction(workbench, 'Explain Selection');
@@ -102,7 +68,7 @@ describe('Code actions in VS Code', function () {
     await workbench.openFile('src/math.ts');
     const original = readFileSync(join(workbench.server.workspace, 'src/math.ts'), 'utf8');
     // Cursor on the blank line 2.
-    await selectLines(workbench, 2, 1);
+    await workbench.selectLines(2, 1);
     const answer = workbench.lastAssistant();
     await answer.getByRole('button', { name: 'Insert at cursor', exact: true }).first().click();
     const text = await savedText(workbench, 'src/math.ts', (t) => t !== original);
@@ -117,7 +83,7 @@ describe('Code actions in VS Code', function () {
     await workbench.openFile('src/math.ts');
     const lineOfClamp = readFileSync(join(workbench.server.workspace, 'src/math.ts'), 'utf8').split('\n').findIndex((line) => line.startsWith('export function clamp(')) + 1;
     assert.ok(lineOfClamp > 0, 'the sample has a clamp function');
-    await selectLines(workbench, lineOfClamp, lineOfClamp + 2);
+    await workbench.selectLines(lineOfClamp, lineOfClamp + 2);
     const before = await workbench.messages('Assistant').count();
     mock.enqueue('default');
     await codeAction(workbench, 'Refactor Selection');

@@ -39,9 +39,9 @@ export async function selectLines(page: Page, first: number, last: number): Prom
 }
 
 /**
- * Opens the editor context menu and clicks through `path`, e.g. ('OpenRouter Chat', 'Explain
- * Selection'): every label but the last is a submenu to hover. The right-click lands on the
- * selection when there is one (a click elsewhere would move the cursor and drop it).
+ * Opens the editor context menu and runs the entry at the end of `path`, e.g. ('OpenRouter Chat',
+ * 'Explain Selection'): every label but the last is a submenu to open. The right-click lands on
+ * the selection when there is one (a click elsewhere would move the cursor and drop it).
  */
 export async function editorContextMenu(page: Page, path: readonly string[]): Promise<void> {
   const editor = page.locator('.editor-group-container.active .monaco-editor');
@@ -51,10 +51,16 @@ export async function editorContextMenu(page: Page, path: readonly string[]): Pr
   const box = (await selection.count()) > 0 ? await selection.boundingBox() : await cursor.boundingBox();
   if (!box) throw new Error('The active editor shows neither a selection nor a cursor');
   await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { button: 'right' });
-  const entry = (label: string): Locator =>
-    page.locator('.context-view .action-item').filter({ has: page.getByText(label, { exact: true }) }).first();
-  for (const [index, label] of path.entries()) {
-    if (index < path.length - 1) await entry(label).hover();
-    else await entry(label).click();
-  }
+  // An open submenu is nested inside its parent's item: match leaf items only, by their own label.
+  const entry = (label: string, state = ''): Locator =>
+    page.locator(`.context-view .action-item${state}:not(:has(.action-item))`).filter({ has: page.getByText(label, { exact: true }) }).first();
+  for (const submenu of path.slice(0, -1)) await entry(submenu).click();
+  const target = path[path.length - 1];
+  if (target === undefined) throw new Error('editorContextMenu needs at least one label');
+  // A click right after a submenu opens can be swallowed by the menu; hovering focuses the entry,
+  // and Enter runs the focused one.
+  await entry(target).hover();
+  await entry(target, '.focused').waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' });
 }
