@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, useLocalServer, withEnv } from './support';
+import { closeAllEditors, extensionApi, resetSettings, useLocalServer, withEnv } from './support';
 
 describe('A code action during a streaming chat answer', function () {
   this.timeout(60_000);
@@ -19,7 +19,7 @@ describe('A code action during a streaming chat answer', function () {
     server = await useLocalServer();
   });
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     await resetSettings();
     await server.close();
   });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer, withEnv } from './support';
+import { closeAllEditors, extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer, withEnv } from './support';
 
 const SCHEME = 'orc-readonly-test';
 const TEXT = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
@@ -61,7 +61,7 @@ describe('Code into a read-only document', function () {
   });
   afterEach(() => restoreWindow());
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     registration.dispose();
     await resetSettings();
     await server.close();
