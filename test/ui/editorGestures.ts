@@ -44,12 +44,7 @@ export async function selectLines(page: Page, first: number, last: number): Prom
  * the selection when there is one (a click elsewhere would move the cursor and drop it).
  */
 export async function editorContextMenu(page: Page, path: readonly string[]): Promise<void> {
-  const editor = page.locator('.editor-group-container.active .monaco-editor');
-  // The selection and cursor layers sit under the text layer, which takes the clicks: aim by coordinates.
-  const selection = editor.locator('.view-overlays .selected-text').first();
-  const cursor = editor.locator('.cursors-layer .cursor').first();
-  const box = (await selection.count()) > 0 ? await selection.boundingBox() : await cursor.boundingBox();
-  if (!box) throw new Error('The active editor shows neither a selection nor a cursor');
+  const box = await selectionOrCursorBox(page);
   await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { button: 'right' });
   // An open submenu is nested inside its parent's item: match leaf items only, by their own label.
   const entry = (label: string, state = ''): Locator =>
@@ -63,4 +58,39 @@ export async function editorContextMenu(page: Page, path: readonly string[]): Pr
   await entry(target, '.focused').waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' });
+}
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Where to right-click in the active editor: the first drawn piece of the selection, else the
+ * cursor. The selection and cursor layers sit under the text layer, which takes the clicks, so the
+ * click aims by coordinates. Both layers are redrawn on animation frames and the cursor blinks
+ * (hidden half the time), so the boxes are read in one pass in the page and polled until one shows.
+ */
+async function selectionOrCursorBox(page: Page, timeoutMs = 10_000): Promise<Box> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const boxes = await editor
+      .evaluate((root) => {
+        const drawn = (selector: string) =>
+          [...root.querySelectorAll(selector)].map((element) => element.getBoundingClientRect()).find((rect) => rect.width > 0 && rect.height > 0);
+        const asBox = (rect: DOMRect | undefined) => (rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : undefined);
+        return { selection: asBox(drawn('.view-overlays .selected-text')), cursor: asBox(drawn('.cursors-layer .cursor')) };
+      }, undefined, { timeout: timeoutMs })
+      .catch(() => undefined);
+    const box = boxes?.selection ?? boxes?.cursor;
+    if (box) return box;
+    if (Date.now() > deadline) {
+      const tab = await page.locator('.tabs-container [role="tab"].active').first().getAttribute('aria-label').catch(() => null);
+      throw new Error(`The active editor (tab ${tab ?? 'none'}) shows neither a selection nor a cursor after ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
