@@ -72,7 +72,8 @@ describe('webview: streaming markdown', () => {
   });
 
   it('survives awkward chunking: CRLF split across deltas, fences with blank lines, lists, setext, refs', async function () {
-    this.timeout(60_000);
+    // Hundreds of settled batches at the 50 ms frame spacing: about 20-30 s on a busy 2-core machine.
+    this.timeout(120_000);
     const { view } = session;
     await view.sendAndSettle(stateMessage());
     for (const chunkSize of [1, 3, 7]) {
