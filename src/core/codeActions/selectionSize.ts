@@ -31,8 +31,6 @@ export type SizeCheck =
       /** Lines from the start that fit (0 when not even the first line does). */
       readonly fittingLines: number;
       readonly totalLines: number;
-      /** For the user, with the numbers, e.g. "The selection is about 210,000 tokens; ...". */
-      readonly message: string;
     };
 
 const numberFormat = new Intl.NumberFormat('en-US');
@@ -68,10 +66,7 @@ export function checkSelectionSize(code: string, window: ModelWindow, overheadTe
     if (estimateTokens(code.slice(0, prefixEnd(mid))) <= budget) low = mid;
     else high = mid - 1;
   }
-  const message =
-    `The selection is about ${formatCount(tokens)} tokens; ${window.modelId} accepts ${formatCount(window.contextLength)} ` +
-    `including the answer (about ${formatCount(answerReserve(window))} kept for it), so about ${formatCount(budget)} are left for code.`;
-  return { fits: false, tokens, budget, fittingLines: low, totalLines, message };
+  return { fits: false, tokens, budget, fittingLines: low, totalLines };
 }
 
 /** The first `lines` lines of `code` (without the break after the last one). */

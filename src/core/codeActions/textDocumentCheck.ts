@@ -23,19 +23,17 @@ export type TextRefusal =
       readonly kind: 'scheme' | 'language' | 'binary';
       /** The scheme or language id that was refused. */
       readonly detail: string;
-      /** The same in English, for logs and tests. */
-      readonly reason: string;
     };
 
 export function checkTextDocument(scheme: string, languageId: string, text: string): TextRefusal {
   if (NON_TEXT_SCHEMES.has(scheme)) {
-    return { refused: true, kind: 'scheme', detail: scheme, reason: `This is not a source document (${scheme}); open a file or select code in an editor.` };
+    return { refused: true, kind: 'scheme', detail: scheme };
   }
   if (NON_TEXT_LANGUAGES.has(languageId)) {
-    return { refused: true, kind: 'language', detail: languageId, reason: `This document is not text (${languageId}); the model can only read text.` };
+    return { refused: true, kind: 'language', detail: languageId };
   }
   if (looksBinary(text)) {
-    return { refused: true, kind: 'binary', detail: '', reason: 'This looks like a binary file (it contains NUL bytes); the model can only read text.' };
+    return { refused: true, kind: 'binary', detail: '' };
   }
   return { refused: false };
 }
