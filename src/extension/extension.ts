@@ -73,6 +73,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     (error: unknown) => log.error('store', `could not read the chat history: ${error instanceof Error ? error.message : String(error)}`),
   );
 
+  // Chats saved or deleted in another window show up here as they land, not on the next reload.
+  const liveHistory = store.watch((chatId) => {
+    void loaded
+      .then(() => session.chatChangedOnDisk(chatId))
+      .catch((error: unknown) => log.warn('store', `could not re-read chat ${chatId ?? '(unknown)'}: ${error instanceof Error ? error.message : String(error)}`));
+  });
+  context.subscriptions.push(liveHistory);
+
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);
 

@@ -186,14 +186,55 @@ export class ChatSession {
 
   /** Re-reads the history from disk so chats written by other windows appear. */
   async refreshList(): Promise<void> {
-    const { chats } = await this.store.loadAll();
-    const mine = new Map(this.chats.map((c) => [c.id, c]));
-    // Our in-memory copy of a chat is the newest while we stream into it.
-    this.chats = chats.map((c) => (this.running?.chatId === c.id ? (mine.get(c.id) ?? c) : c));
-    for (const chat of this.chats) markInterrupted(chat);
+    // The chat streaming here is not read: our copy is the newest, and our next write keeps
+    // whatever another window added to its file.
+    const skipped = this.running?.chatId;
+    const { chats } = await this.store.loadAll(skipped);
+    const ours = (id: string): boolean => id === skipped || id === this.running?.chatId;
+    const kept = this.chats.filter((c) => ours(c.id));
+    this.chats = [...chats.filter((c) => !ours(c.id)), ...kept];
+    for (const chat of this.chats) if (!ours(chat.id)) markInterrupted(chat);
     const fresh = this.findChat(this.active.id);
-    if (fresh && fresh !== this.active && this.running?.chatId !== this.active.id) this.active = fresh;
-    this.host.post({ type: 'chatList', chats: this.savedChats().map(summarize) });
+    if (fresh && fresh !== this.active && !ours(this.active.id)) {
+      if (isNewer(fresh, this.active)) {
+        this.active = fresh;
+        return this.postState();
+      }
+      // Not newer than the open copy (a write of ours may still be on its way): keep ours.
+      this.replaceInList(this.active);
+    }
+    this.postList();
+  }
+
+  /**
+   * A chat's file changed on disk: another window saved or deleted it, or it is our own write,
+   * which is no newer than what we hold and changes nothing. A newer copy replaces ours in the
+   * history and, when it is the open chat, on screen. Left alone: the chat streaming here (our
+   * copy is the newest) and a copy whose answer is still streaming in the other window (its final
+   * write follows when that answer ends).
+   */
+  async chatChangedOnDisk(chatId: string | undefined): Promise<void> {
+    if (chatId === undefined) return this.refreshList();
+    if (this.running?.chatId === chatId) return;
+    const onDisk = await this.store.peek(chatId);
+    if (this.running?.chatId === chatId) return;
+    const mine = this.findChat(chatId) ?? (this.active.id === chatId ? this.active : undefined);
+    if (!onDisk) {
+      // Deleted in another window: gone from the history here too. An open chat stays on screen,
+      // and continuing it saves it again, so nothing typed here is lost.
+      if (!this.findChat(chatId)) return;
+      this.chats = this.chats.filter((c) => c.id !== chatId);
+      return this.postList();
+    }
+    if (onDisk.messages.some((message) => message.status === 'streaming')) return;
+    if (mine && !isNewer(onDisk, mine)) return;
+    this.store.markSeen(onDisk);
+    this.replaceInList(onDisk);
+    if (this.active.id === chatId) {
+      this.active = onDisk;
+      return this.postState();
+    }
+    this.postList();
   }
 
   /** The code of the last fenced block in the active chat's latest answer. */
@@ -313,6 +354,10 @@ export class ChatSession {
       this.host.log(`could not save chat ${chat.id}: ${reason}`);
       this.host.post({ type: 'notice', level: 'error', text: `This chat could not be saved to disk (${reason}). It stays open here.` });
     }
+    this.postList();
+  }
+
+  private postList(): void {
     this.host.post({ type: 'chatList', chats: this.savedChats().map(summarize) });
   }
 
@@ -333,6 +378,11 @@ export class ChatSession {
 }
 
 /** An answer that was streaming when the window closed is shown as stopped, not as still running. */
+/** Does `candidate`, read from disk, hold more than `current`? (A merged write can keep the time and add messages.) */
+function isNewer(candidate: Chat, current: Chat): boolean {
+  return candidate.updatedAt > current.updatedAt || (candidate.updatedAt === current.updatedAt && candidate.messages.length !== current.messages.length);
+}
+
 function markInterrupted(chat: Chat): void {
   for (const message of chat.messages) {
     if (message.status === 'streaming') message.status = 'stopped';

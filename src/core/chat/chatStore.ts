@@ -5,10 +5,10 @@
  * cost at most that write (and not even that: see `writeAtomically`), and two VS Code windows on
  * the same storage never overwrite each other's new chats; each window's listing re-reads the
  * folder. When both windows add to the same chat, each write keeps what the other added
- * (chatMerge.ts). A file that cannot be read back is moved to `corrupt/` and reported, never
- * dropped.
+ * (chatMerge.ts), and `watch` lets a window show what another one saved as soon as it lands. A
+ * file that cannot be read back is moved to `corrupt/` and reported, never dropped.
  */
-import { promises as fs } from 'node:fs';
+import { mkdirSync, promises as fs, watch } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
@@ -47,9 +47,14 @@ export class ChatStore {
     return this.chatsDir;
   }
 
-  async loadAll(): Promise<LoadResult> {
+  /**
+   * Every chat on disk, newest first. `skip` names a chat the caller keeps its own copy of (the one
+   * streaming): it is neither read nor marked as seen, so a later write still keeps what another
+   * window added to it.
+   */
+  async loadAll(skip?: string): Promise<LoadResult> {
     await fs.mkdir(this.chatsDir, { recursive: true });
-    const names = (await fs.readdir(this.chatsDir)).filter((name) => CHAT_FILE.test(name));
+    const names = (await fs.readdir(this.chatsDir)).filter((name) => CHAT_FILE.test(name) && name !== `${skip}.json`);
     const chats: Chat[] = [];
     const corrupt: CorruptChatFile[] = [];
     await Promise.all(
@@ -80,6 +85,50 @@ export class ChatStore {
     const chat = await this.read(chatId);
     if (chat) this.remember(chat);
     return chat;
+  }
+
+  /** Reads a chat without marking its messages as seen; `markSeen` once the copy is used. */
+  peek(chatId: string): Promise<Chat | undefined> {
+    return this.read(chatId);
+  }
+
+  /** The caller now holds this copy: a message of it that is gone from a later write was removed on purpose. */
+  markSeen(chat: Chat): void {
+    this.remember(chat);
+  }
+
+  /**
+   * Calls `onChange(chatId)` after a chat file is written, replaced or removed by any window, ours
+   * included (the caller tells its own writes apart). An atomic write arrives as several events,
+   * so each file's burst is reported once, `settleMs` after it ends. `undefined` means the system
+   * did not say which file changed.
+   */
+  watch(onChange: (chatId: string | undefined) => void, settleMs = 100): { dispose(): void } {
+    mkdirSync(this.chatsDir, { recursive: true });
+    const timers = new Map<string, NodeJS.Timeout>();
+    const settle = (key: string, chatId: string | undefined): void => {
+      clearTimeout(timers.get(key));
+      timers.set(
+        key,
+        setTimeout(() => {
+          timers.delete(key);
+          onChange(chatId);
+        }, settleMs),
+      );
+    };
+    const watcher = watch(this.chatsDir, (_event, name) => {
+      if (name === null) settle('', undefined);
+      else if (CHAT_FILE.test(name)) settle(name, name.slice(0, -'.json'.length));
+    });
+    // The folder can vanish (storage cleared): history then simply stops updating live.
+    watcher.on('error', () => watcher.close());
+    return {
+      dispose: () => {
+        watcher.close();
+        for (const timer of timers.values()) clearTimeout(timer);
+        timers.clear();
+      },
+    };
   }
 
   save(chat: Chat): Promise<void> {

@@ -12,7 +12,7 @@ import { OpenRouterClient } from '../../../src/core/openrouter/client';
 import { buildChatRequest } from '../../../src/core/openrouter/requestBuilder';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { startOpenRouterServer, type MockOpenRouter } from '../../server/openRouterServer';
-import { TEST_API_KEY } from '../../support/testKey';
+import { TEST_API_KEY, waitFor } from '../../support';
 
 interface Harness {
   session: ChatSession;
@@ -75,7 +75,7 @@ describe('chat session', function () {
   it('refuses a second question while one streams, and stop keeps the partial answer', async () => {
     const { session, posted } = await harness(server);
     const first = session.send('[[mock:slow-drip count=200 delayMs=20]] tell me a long story');
-    await waitUntil(() => posted.some((m) => m.type === 'streamDelta' && m.content));
+    await waitFor(() => posted.some((m) => m.type === 'streamDelta' && m.content));
     assert.equal(await session.send('and another thing'), undefined);
     assert.ok(posted.some((m) => m.type === 'notice' && m.text === BUSY_NOTICE));
     session.stop();
@@ -137,7 +137,7 @@ describe('chat session', function () {
   it('shows an answer that was streaming when the window closed as stopped after a restart', async () => {
     const { session, dir } = await harness(server);
     const running = session.send('[[mock:slow-drip count=100 delayMs=20]] long');
-    await waitUntil(() => session.activeChat.messages.length === 2);
+    await waitFor(() => session.activeChat.messages.length === 2);
     // The next window starts while this one is still mid-answer (as after a crash).
     const next = await harness(server, dir);
     session.stop();
@@ -145,12 +145,86 @@ describe('chat session', function () {
     const chat = next.session.activeChat;
     assert.ok(chat.messages.every((m) => m.status !== 'streaming'));
   });
-});
 
-async function waitUntil(probe: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+  describe('a chat changed by another window', () => {
+    const contents = (messages: { content: string }[]): string[] => messages.map((m) => m.content);
+    const lastState = (posted: HostMessage[]) => posted.filter((m) => m.type === 'state').pop();
+    const lastList = (posted: HostMessage[]) => posted.filter((m): m is Extract<HostMessage, { type: 'chatList' }> => m.type === 'chatList').pop();
+
+    it('shows the other window\'s new turn in the open chat, and ignores its own writes', async () => {
+      const windowA = await harness(server);
+      await windowA.session.send('[[mock:echo]] first');
+      const windowB = await harness(server, windowA.dir);
+      const chatId = windowA.session.activeChat.id;
+      assert.equal(windowB.session.activeChat.id, chatId, 'both windows have the chat open');
+
+      // Its own write changes nothing on screen.
+      windowB.posted.length = 0;
+      await windowB.session.chatChangedOnDisk(chatId);
+      assert.equal(windowB.posted.length, 0, 'nothing to redraw');
+
+      await windowA.session.send('[[mock:echo]] second');
+      await windowB.session.chatChangedOnDisk(chatId);
+      const state = lastState(windowB.posted);
+      assert.ok(state?.type === 'state');
+      assert.equal(state.state.chat.messages.length, 4);
+      assert.match(state.state.chat.messages[2]?.content ?? '', /second/);
+      assert.equal(windowB.session.activeChat.messages.length, 4);
+
+      // B continues the chat: the file keeps A's turns and adds B's.
+      await windowB.session.send('[[mock:echo]] third');
+      const stored = await new ChatStore(windowA.dir).load(chatId);
+      assert.equal(stored?.messages.length, 6);
+      assert.match(contents(stored?.messages ?? []).join('|'), /first.*second.*third/);
+    });
+
+    it('adds a chat saved elsewhere to the history, and drops one deleted elsewhere', async () => {
+      const windowA = await harness(server);
+      const windowB = await harness(server, windowA.dir);
+      await windowA.session.send('[[mock:echo]] made in A');
+      const chatId = windowA.session.activeChat.id;
+      windowB.posted.length = 0;
+      await windowB.session.chatChangedOnDisk(chatId);
+      assert.deepEqual(lastList(windowB.posted)?.chats.map((c) => c.title), ['made in A']);
+      assert.notEqual(windowB.session.activeChat.id, chatId, 'B keeps its own open chat');
+
+      await windowA.session.deleteChat(chatId);
+      windowB.posted.length = 0;
+      await windowB.session.chatChangedOnDisk(chatId);
+      assert.deepEqual(lastList(windowB.posted)?.chats, []);
+    });
+
+    it('waits for an answer still streaming in the other window, and leaves its own streaming chat alone', async () => {
+      const windowA = await harness(server);
+      await windowA.session.send('[[mock:echo]] shared');
+      const chatId = windowA.session.activeChat.id;
+      const windowB = await harness(server, windowA.dir);
+
+      // A is mid-answer: its file holds a streaming message, which B does not show yet.
+      const inA = windowA.session.send('[[mock:slow-drip count=30 delayMs=20]] in A');
+      await waitFor(() => windowA.session.activeChat.messages.length === 4);
+      await windowA.store.flush();
+      windowB.posted.length = 0;
+      await windowB.session.chatChangedOnDisk(chatId);
+      assert.equal(windowB.posted.length, 0, 'nothing to redraw');
+      await inA;
+      await windowB.session.chatChangedOnDisk(chatId);
+      assert.equal(windowB.session.activeChat.messages.length, 4, 'the finished turn shows');
+
+      // B streams in the chat while A adds a turn: B's screen is left alone, and B's final write
+      // keeps A's turn even though B re-read the history meanwhile.
+      const inB = windowB.session.send('[[mock:slow-drip count=30 delayMs=20]] in B');
+      await waitFor(() => windowB.session.busy);
+      windowA.session.stop();
+      await windowA.session.send('[[mock:echo]] from A meanwhile');
+      windowB.posted.length = 0;
+      await windowB.session.chatChangedOnDisk(chatId);
+      await windowB.session.refreshList();
+      assert.ok(!windowB.posted.some((m) => m.type === 'state'), 'the streaming chat is not redrawn');
+      await inB;
+      const stored = await new ChatStore(windowA.dir).load(chatId);
+      assert.match(contents(stored?.messages ?? []).join('|'), /from A meanwhile/);
+      assert.match(contents(stored?.messages ?? []).join('|'), /in B/);
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createChat, createMessage } from '../../../src/core/chat/chat';
 import { ChatStore } from '../../../src/core/chat/chatStore';
+import { waitFor } from '../../support';
 
 async function tempDir(): Promise<string> {
   return fs.mkdtemp(join(tmpdir(), 'orc-store-'));
@@ -127,4 +128,43 @@ describe('chat store', () => {
     await store.delete(chat.id);
     assert.equal(await store.load(chat.id), undefined);
   });
+
+  it('reports each chat another window saves or deletes, once per write, and never its temporary files', async () => {
+    const dir = await tempDir();
+    const windowA = new ChatStore(dir);
+    const windowB = new ChatStore(dir);
+    const seen: (string | undefined)[] = [];
+    const watching = windowA.watch((chatId) => seen.push(chatId), 50);
+    try {
+      const chat = chatWith('from B', 1);
+      await windowB.save(chat);
+      await waitFor(() => seen.length >= 1, 5000, 'the first report');
+      // Let any late event of the same write arrive: it must have been folded into the one report.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.deepEqual(seen, [chat.id]);
+      await windowB.delete(chat.id);
+      await waitFor(() => seen.length >= 2, 5000, 'the report of the delete');
+      assert.deepEqual(seen, [chat.id, chat.id]);
+    } finally {
+      watching.dispose();
+    }
+  });
+
+  it('peeks at a chat without counting its messages as seen', async () => {
+    const dir = await tempDir();
+    const chat = chatWith('peeked', 1);
+    await new ChatStore(dir).save(chat);
+    const store = new ChatStore(dir);
+    const mine = structuredClone(chat);
+    mine.messages = [];
+    assert.equal((await store.peek(chat.id))?.messages.length, 2);
+    // Never seen: a write without them keeps them (they came from another window).
+    await store.save(mine);
+    assert.equal((await store.peek(chat.id))?.messages.length, 2);
+    // Seen: a write without them removed them on purpose.
+    store.markSeen(chat);
+    await store.save(mine);
+    assert.equal((await store.peek(chat.id))?.messages.length, 0);
+  });
 });
+
