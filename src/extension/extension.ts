@@ -19,6 +19,7 @@ import { RequestPreparer } from './requestPreparer';
 import { ModelStatusBar } from './statusBar';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
+import { watchHistory } from './liveHistory';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -73,13 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     (error: unknown) => log.error('store', `could not read the chat history: ${error instanceof Error ? error.message : String(error)}`),
   );
 
-  // Chats saved or deleted in another window show up here as they land, not on the next reload.
-  const liveHistory = store.watch((chatId) => {
-    void loaded
-      .then(() => session.chatChangedOnDisk(chatId))
-      .catch((error: unknown) => log.warn('store', `could not re-read chat ${chatId ?? '(unknown)'}: ${error instanceof Error ? error.message : String(error)}`));
-  });
-  context.subscriptions.push(liveHistory);
+  context.subscriptions.push(watchHistory(store, session, loaded, log));
 
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);

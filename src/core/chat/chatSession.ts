@@ -70,7 +70,10 @@ export class ChatSession {
   /** Loads the history; returns files that were unreadable (already moved aside by the store). */
   async init(): Promise<CorruptChatFile[]> {
     const { chats, corrupt } = await this.store.loadAll();
-    for (const chat of chats) markInterrupted(chat);
+    for (const chat of chats) {
+      markInterrupted(chat);
+      this.store.markSeen(chat);
+    }
     this.chats = chats;
     this.active = chats[0] ?? createChat(this.now());
     return corrupt;
@@ -186,47 +189,57 @@ export class ChatSession {
 
   /** Re-reads the history from disk so chats written by other windows appear. */
   async refreshList(): Promise<void> {
-    // The chat streaming here is not read: our copy is the newest, and our next write keeps
-    // whatever another window added to its file.
+    // The chat streaming here is not read: our copy is the newest. Disk copies we do not take
+    // are never marked seen, so our next write of that chat keeps what another window added.
     const skipped = this.running?.chatId;
-    const { chats } = await this.store.loadAll(skipped);
-    const ours = (id: string): boolean => id === skipped || id === this.running?.chatId;
-    const kept = this.chats.filter((c) => ours(c.id));
-    this.chats = [...chats.filter((c) => !ours(c.id)), ...kept];
-    for (const chat of this.chats) if (!ours(chat.id)) markInterrupted(chat);
-    const fresh = this.findChat(this.active.id);
-    if (fresh && fresh !== this.active && !ours(this.active.id)) {
-      if (isNewer(fresh, this.active)) {
-        this.active = fresh;
-        return this.postState();
+    const { chats: onDisk } = await this.store.loadAll(skipped);
+    let openChatReplaced = false;
+    const list = onDisk.map((disk) => {
+      const mine = this.findChat(disk.id) ?? (disk.id === this.active.id ? this.active : undefined);
+      // Ours wins for the chat streaming now (it may have started during the read) and for the
+      // open chat when the disk has nothing newer (a write of ours may still be on its way).
+      const keepMine = disk.id === this.running?.chatId || (disk.id === this.active.id && !isNewer(disk, this.active));
+      if (mine && keepMine) return mine;
+      markInterrupted(disk);
+      this.store.markSeen(disk);
+      if (disk.id === this.active.id) {
+        this.active = disk;
+        openChatReplaced = true;
       }
-      // Not newer than the open copy (a write of ours may still be on its way): keep ours.
-      this.replaceInList(this.active);
-    }
+      return disk;
+    });
+    const streaming = skipped === undefined ? undefined : this.findChat(skipped);
+    this.chats = streaming ? [...list, streaming] : list;
+    if (openChatReplaced) return this.postState();
     this.postList();
   }
 
   /**
-   * A chat's file changed on disk: another window saved or deleted it, or it is our own write,
-   * which is no newer than what we hold and changes nothing. A newer copy replaces ours in the
-   * history and, when it is the open chat, on screen. Left alone: the chat streaming here (our
-   * copy is the newest) and a copy whose answer is still streaming in the other window (its final
-   * write follows when that answer ends).
+   * A chat's file changed on disk: another window saved or deleted it, or we wrote it ourselves.
+   * A copy newer than ours replaces it in the history and, when it is the open chat, on screen;
+   * our own plain write is never newer, so it redraws nothing. Left alone: the chat streaming here
+   * (ours is the newest) and a copy whose answer still streams in the other window (that
+   * window writes again when the answer ends).
    */
   async chatChangedOnDisk(chatId: string | undefined): Promise<void> {
     if (chatId === undefined) return this.refreshList();
     if (this.running?.chatId === chatId) return;
-    const onDisk = await this.store.peek(chatId);
+    const read = await this.store.peek(chatId);
     if (this.running?.chatId === chatId) return;
-    const mine = this.findChat(chatId) ?? (this.active.id === chatId ? this.active : undefined);
-    if (!onDisk) {
+    if (!read.found) {
+      if (!read.missing) {
+        this.host.log(`chat ${chatId} changed on disk but cannot be read (${read.reason}); the history keeps it as it was`);
+        return;
+      }
       // Deleted in another window: gone from the history here too. An open chat stays on screen,
       // and continuing it saves it again, so nothing typed here is lost.
       if (!this.findChat(chatId)) return;
       this.chats = this.chats.filter((c) => c.id !== chatId);
       return this.postList();
     }
+    const onDisk = read.chat;
     if (onDisk.messages.some((message) => message.status === 'streaming')) return;
+    const mine = this.findChat(chatId) ?? (this.active.id === chatId ? this.active : undefined);
     if (mine && !isNewer(onDisk, mine)) return;
     this.store.markSeen(onDisk);
     this.replaceInList(onDisk);
@@ -377,12 +390,12 @@ export class ChatSession {
   }
 }
 
-/** An answer that was streaming when the window closed is shown as stopped, not as still running. */
 /** Does `candidate`, read from disk, hold more than `current`? (A merged write can keep the time and add messages.) */
 function isNewer(candidate: Chat, current: Chat): boolean {
   return candidate.updatedAt > current.updatedAt || (candidate.updatedAt === current.updatedAt && candidate.messages.length !== current.messages.length);
 }
 
+/** An answer that was streaming when the window closed is shown as stopped, not as still running. */
 function markInterrupted(chat: Chat): void {
   for (const message of chat.messages) {
     if (message.status === 'streaming') message.status = 'stopped';

@@ -30,6 +30,21 @@ export interface LoadResult {
   readonly corrupt: CorruptChatFile[];
 }
 
+export type PeekResult =
+  | { readonly found: true; readonly chat: Chat }
+  | { readonly found: false; readonly missing: true }
+  | { readonly found: false; readonly missing: false; readonly reason: string };
+
+export interface WatchOptions {
+  /** Quiet time after a file's last event before it is reported. */
+  readonly settleMs?: number;
+  /**
+   * The watch failed and stopped; live updates end until the next start. (A removed folder may
+   * also just go quiet. Either way the history still refreshes whenever the chat view opens.)
+   */
+  readonly onError?: (error: Error) => void;
+}
+
 export class ChatStore {
   private readonly chatsDir: string;
   private readonly corruptDir: string;
@@ -48,13 +63,14 @@ export class ChatStore {
   }
 
   /**
-   * Every chat on disk, newest first. `skip` names a chat the caller keeps its own copy of (the one
-   * streaming): it is neither read nor marked as seen, so a later write still keeps what another
-   * window added to it.
+   * Every chat on disk, newest first. Nothing read here counts as seen: the caller calls
+   * `markSeen` on the copies it keeps, so a later write still keeps what another window added to
+   * a chat whose disk copy it did not take. `skip` names a chat the caller does not want read
+   * (the one streaming).
    */
   async loadAll(skip?: string): Promise<LoadResult> {
     await fs.mkdir(this.chatsDir, { recursive: true });
-    const names = (await fs.readdir(this.chatsDir)).filter((name) => CHAT_FILE.test(name) && name !== `${skip}.json`);
+    const names = (await fs.readdir(this.chatsDir)).filter((name) => CHAT_FILE.test(name) && (skip === undefined || name !== `${skip}.json`));
     const chats: Chat[] = [];
     const corrupt: CorruptChatFile[] = [];
     await Promise.all(
@@ -72,7 +88,6 @@ export class ChatStore {
         if (typeof parsed === 'string') {
           corrupt.push(await this.setAside(file, name, parsed));
         } else {
-          this.remember(parsed);
           chats.push(parsed);
         }
       }),
@@ -87,9 +102,20 @@ export class ChatStore {
     return chat;
   }
 
-  /** Reads a chat without marking its messages as seen; `markSeen` once the copy is used. */
-  peek(chatId: string): Promise<Chat | undefined> {
-    return this.read(chatId);
+  /**
+   * Reads a chat without marking its messages as seen (`markSeen` once the copy is used). Tells a
+   * file that is gone from one that cannot be read, which must not pass for a deletion.
+   */
+  async peek(chatId: string): Promise<PeekResult> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.fileOf(chatId), 'utf8');
+    } catch (error) {
+      if (isMissing(error)) return { found: false, missing: true };
+      throw error;
+    }
+    const parsed = parseChat(text);
+    return typeof parsed === 'string' ? { found: false, missing: false, reason: parsed } : { found: true, chat: parsed };
   }
 
   /** The caller now holds this copy: a message of it that is gone from a later write was removed on purpose. */
@@ -101,18 +127,21 @@ export class ChatStore {
    * Calls `onChange(chatId)` after a chat file is written, replaced or removed by any window, ours
    * included (the caller tells its own writes apart). An atomic write arrives as several events,
    * so each file's burst is reported once, `settleMs` after it ends. `undefined` means the system
-   * did not say which file changed.
+   * did not say which file changed. Throws like `fs.watch` when no watch can be set up (e.g. the
+   * system's limit on watches is reached); `onError` hears of a watch that stops later.
    */
-  watch(onChange: (chatId: string | undefined) => void, settleMs = 100): { dispose(): void } {
+  watch(onChange: (chatId: string | undefined) => void, options: WatchOptions = {}): { dispose(): void } {
+    const settleMs = options.settleMs ?? 100;
     mkdirSync(this.chatsDir, { recursive: true });
     const timers = new Map<string, NodeJS.Timeout>();
+    let disposed = false;
     const settle = (key: string, chatId: string | undefined): void => {
       clearTimeout(timers.get(key));
       timers.set(
         key,
         setTimeout(() => {
           timers.delete(key);
-          onChange(chatId);
+          if (!disposed) onChange(chatId);
         }, settleMs),
       );
     };
@@ -120,10 +149,13 @@ export class ChatStore {
       if (name === null) settle('', undefined);
       else if (CHAT_FILE.test(name)) settle(name, name.slice(0, -'.json'.length));
     });
-    // The folder can vanish (storage cleared): history then simply stops updating live.
-    watcher.on('error', () => watcher.close());
+    watcher.on('error', (error) => {
+      watcher.close();
+      options.onError?.(error);
+    });
     return {
       dispose: () => {
+        disposed = true;
         watcher.close();
         for (const timer of timers.values()) clearTimeout(timer);
         timers.clear();
@@ -172,14 +204,10 @@ export class ChatStore {
   }
 
   private async read(chatId: string): Promise<Chat | undefined> {
-    try {
-      const parsed = parseChat(await fs.readFile(this.fileOf(chatId), 'utf8'));
-      return typeof parsed === 'string' ? undefined : parsed;
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw error;
-    }
+    const read = await this.peek(chatId);
+    return read.found ? read.chat : undefined;
   }
+
 
   private knownOf(chatId: string): Set<string> {
     let ids = this.known.get(chatId);

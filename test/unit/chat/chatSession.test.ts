@@ -158,12 +158,16 @@ describe('chat session', function () {
       const chatId = windowA.session.activeChat.id;
       assert.equal(windowB.session.activeChat.id, chatId, 'both windows have the chat open');
 
-      // Its own write changes nothing on screen.
+      // A copy it already holds changes nothing on screen.
       windowB.posted.length = 0;
       await windowB.session.chatChangedOnDisk(chatId);
       assert.equal(windowB.posted.length, 0, 'nothing to redraw');
 
       await windowA.session.send('[[mock:echo]] second');
+      // Nor does a window's own write.
+      windowA.posted.length = 0;
+      await windowA.session.chatChangedOnDisk(chatId);
+      assert.equal(windowA.posted.length, 0, 'its own write redraws nothing');
       await windowB.session.chatChangedOnDisk(chatId);
       const state = lastState(windowB.posted);
       assert.ok(state?.type === 'state');
@@ -213,18 +217,49 @@ describe('chat session', function () {
 
       // B streams in the chat while A adds a turn: B's screen is left alone, and B's final write
       // keeps A's turn even though B re-read the history meanwhile.
-      const inB = windowB.session.send('[[mock:slow-drip count=30 delayMs=20]] in B');
+      const inB = windowB.session.send('[[mock:slow-drip count=500 delayMs=20]] in B');
       await waitFor(() => windowB.session.busy);
-      windowA.session.stop();
       await windowA.session.send('[[mock:echo]] from A meanwhile');
       windowB.posted.length = 0;
       await windowB.session.chatChangedOnDisk(chatId);
       await windowB.session.refreshList();
+      assert.ok(windowB.session.busy, 'B is still answering');
       assert.ok(!windowB.posted.some((m) => m.type === 'state'), 'the streaming chat is not redrawn');
+      windowB.session.stop();
       await inB;
       const stored = await new ChatStore(windowA.dir).load(chatId);
       assert.match(contents(stored?.messages ?? []).join('|'), /from A meanwhile/);
       assert.match(contents(stored?.messages ?? []).join('|'), /in B/);
+    });
+
+    it('keeps the other window\'s turns when an answer starts while the history is being re-read', async () => {
+      const windowA = await harness(server);
+      await windowA.session.send('[[mock:echo]] shared');
+      const chatId = windowA.session.activeChat.id;
+      const windowB = await harness(server, windowA.dir);
+      await windowA.session.send('[[mock:echo]] added in A');
+      // B re-reads the history (the view opened) and, in the same moment, a code action starts
+      // an answer in the open chat: the read sees A's turn, which B's copy lacks.
+      const refreshing = windowB.session.refreshList();
+      const answering = windowB.session.send('[[mock:echo]] asked in B');
+      await Promise.all([refreshing, answering]);
+      const stored = await new ChatStore(windowA.dir).load(chatId);
+      assert.deepEqual(
+        stored?.messages.filter((m) => m.role === 'user').map((m) => m.content.replace('[[mock:echo]] ', '')),
+        ['shared', 'added in A', 'asked in B'],
+      );
+    });
+
+    it('does not take an unreadable file for a deleted chat', async () => {
+      const windowA = await harness(server);
+      await windowA.session.send('[[mock:echo]] keep me');
+      const chatId = windowA.session.activeChat.id;
+      windowA.session.newChat();
+      await fs.writeFile(join(windowA.dir, 'chats', `${chatId}.json`), '{"version": 1, "chat": {');
+      windowA.posted.length = 0;
+      await windowA.session.chatChangedOnDisk(chatId);
+      assert.equal(windowA.posted.length, 0, 'the history is left as it was');
+      assert.deepEqual(windowA.session.viewState().chats.map((c) => c.id), [chatId]);
     });
   });
 });

@@ -129,42 +129,52 @@ describe('chat store', () => {
     assert.equal(await store.load(chat.id), undefined);
   });
 
-  it('reports each chat another window saves or deletes, once per write, and never its temporary files', async () => {
+  it('reports each chat another window saves or deletes, once per write', async () => {
     const dir = await tempDir();
     const windowA = new ChatStore(dir);
     const windowB = new ChatStore(dir);
     const seen: (string | undefined)[] = [];
-    const watching = windowA.watch((chatId) => seen.push(chatId), 50);
+    const watching = windowA.watch((chatId) => seen.push(chatId), { settleMs: 100 });
+    const quiet = () => new Promise((resolve) => setTimeout(resolve, 400));
     try {
       const chat = chatWith('from B', 1);
       await windowB.save(chat);
-      await waitFor(() => seen.length >= 1, 5000, 'the first report');
-      // Let any late event of the same write arrive: it must have been folded into the one report.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      assert.deepEqual(seen, [chat.id]);
+      await waitFor(() => seen.length >= 1, 5000, 'the report of the save');
+      await quiet();
       await windowB.delete(chat.id);
       await waitFor(() => seen.length >= 2, 5000, 'the report of the delete');
+      await quiet();
+      // The save (temporary file, fsync, rename) and the delete were reported once each.
       assert.deepEqual(seen, [chat.id, chat.id]);
     } finally {
       watching.dispose();
     }
+    await windowB.save(chatWith('after dispose', 2));
+    await quiet();
+    assert.equal(seen.length, 2, 'nothing is reported once disposed');
   });
 
-  it('peeks at a chat without counting its messages as seen', async () => {
+  it('reads chats (loadAll, peek) without counting their messages as seen until markSeen', async () => {
     const dir = await tempDir();
     const chat = chatWith('peeked', 1);
     await new ChatStore(dir).save(chat);
     const store = new ChatStore(dir);
     const mine = structuredClone(chat);
     mine.messages = [];
-    assert.equal((await store.peek(chat.id))?.messages.length, 2);
-    // Never seen: a write without them keeps them (they came from another window).
+    const count = async (): Promise<number | undefined> => {
+      const read = await store.peek(chat.id);
+      return read.found ? read.chat.messages.length : undefined;
+    };
+    assert.equal((await store.loadAll()).chats.length, 1);
+    assert.equal(await count(), 2);
+    // Read but never seen: a write without them keeps them (they came from another window).
     await store.save(mine);
-    assert.equal((await store.peek(chat.id))?.messages.length, 2);
+    assert.equal(await count(), 2);
     // Seen: a write without them removed them on purpose.
     store.markSeen(chat);
     await store.save(mine);
-    assert.equal((await store.peek(chat.id))?.messages.length, 0);
+    assert.equal(await count(), 0);
+    assert.deepEqual(await store.peek('no-such-chat'), { found: false, missing: true });
   });
 });
 
