@@ -1,8 +1,10 @@
 /**
- * Coalesces streamed text into one host->webview message per interval. A fast provider sends
- * hundreds of tiny chunks a second; posting each one would cost more in message passing than
- * the webview spends rendering (it renders at most once per animation frame anyway).
+ * Coalesces streamed text into at most one host->webview message per interval. A fast provider
+ * sends hundreds of tiny chunks a second; posting each one would cost more in message passing
+ * than the webview spends rendering (it renders at most once per animation frame anyway). The
+ * first text after a quiet spell goes at once, so batching never delays the first token.
  */
+
 export interface Delta {
   readonly reasoning?: string;
   readonly content?: string;
@@ -12,6 +14,7 @@ export class DeltaBatcher {
   private reasoning = '';
   private content = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly emit: (delta: Delta) => void,
@@ -41,6 +44,7 @@ export class DeltaBatcher {
     };
     this.reasoning = '';
     this.content = '';
+    this.lastEmitAt = performance.now();
     this.emit(delta);
   }
 
@@ -50,6 +54,9 @@ export class DeltaBatcher {
   }
 
   private schedule(): void {
-    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), this.intervalMs);
+    if (this.timer !== undefined) return;
+    const wait = this.lastEmitAt + this.intervalMs - performance.now();
+    if (wait <= 0) this.flush();
+    else this.timer = setTimeout(() => this.flush(), wait);
   }
 }
