@@ -196,9 +196,11 @@ export class ChatSession {
     let openChatReplaced = false;
     const list = onDisk.map((disk) => {
       const mine = this.findChat(disk.id) ?? (disk.id === this.active.id ? this.active : undefined);
-      // Ours wins for the chat streaming now (it may have started during the read) and for the
+      // Ours wins for the chat streaming now (it may have started during the read), for a chat
+      // still answering in another window (that window writes again when it ends), and for the
       // open chat when the disk has nothing newer (a write of ours may still be on its way).
-      const keepMine = disk.id === this.running?.chatId || (disk.id === this.active.id && !isNewer(disk, this.active));
+      const keepMine =
+        disk.id === this.running?.chatId || isAnswering(disk) || (disk.id === this.active.id && !isNewer(disk, this.active));
       if (mine && keepMine) return mine;
       markInterrupted(disk);
       this.store.markSeen(disk);
@@ -238,7 +240,7 @@ export class ChatSession {
       return this.postList();
     }
     const onDisk = read.chat;
-    if (onDisk.messages.some((message) => message.status === 'streaming')) return;
+    if (isAnswering(onDisk)) return;
     const mine = this.findChat(chatId) ?? (this.active.id === chatId ? this.active : undefined);
     if (mine && !isNewer(onDisk, mine)) return;
     this.store.markSeen(onDisk);
@@ -393,6 +395,11 @@ export class ChatSession {
 /** Does `candidate`, read from disk, hold more than `current`? (A merged write can keep the time and add messages.) */
 function isNewer(candidate: Chat, current: Chat): boolean {
   return candidate.updatedAt > current.updatedAt || (candidate.updatedAt === current.updatedAt && candidate.messages.length !== current.messages.length);
+}
+
+/** Is an answer of this disk copy still streaming (in another window, or in one that crashed)? */
+function isAnswering(chat: Chat): boolean {
+  return chat.messages.some((message) => message.status === 'streaming');
 }
 
 /** An answer that was streaming when the window closed is shown as stopped, not as still running. */

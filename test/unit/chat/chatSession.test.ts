@@ -211,6 +211,10 @@ describe('chat session', function () {
       windowB.posted.length = 0;
       await windowB.session.chatChangedOnDisk(chatId);
       assert.equal(windowB.posted.length, 0, 'nothing to redraw');
+      // Nor when the view opens meanwhile: the answer is not "stopped", it runs elsewhere.
+      await windowB.session.refreshList();
+      assert.ok(!windowB.posted.some((m) => m.type === 'state'), 'the open chat is not redrawn mid-answer');
+      assert.equal(windowB.session.activeChat.messages.length, 2);
       await inA;
       await windowB.session.chatChangedOnDisk(chatId);
       assert.equal(windowB.session.activeChat.messages.length, 4, 'the finished turn shows');
