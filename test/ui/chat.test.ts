@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { useJourney } from './journey';
-import { waitFor } from './workbench';
+import { answerFinished } from './workbench';
 
 /** The ask used for the README screenshot: the default script answers with a TypeScript function. */
 const QUESTION = 'Write a TypeScript function that adds two numbers.';
@@ -32,7 +32,7 @@ describe('Chat view in VS Code', function () {
 
     const answer = await workbench.ask(QUESTION);
     await workbench.messages('You').filter({ hasText: QUESTION }).waitFor();
-    await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined));
+    await answerFinished(answer);
 
     const seen = await summaries();
     assert.ok(seen.some((text) => text.startsWith('Thinking…')), `reasoning was never shown streaming; summaries seen: ${JSON.stringify(seen)}`);

@@ -7,16 +7,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
 import { useJourney } from './journey';
-import { waitFor, type Workbench } from './workbench';
+import { answerFinished, waitFor, type Workbench } from './workbench';
 
 interface ChatBody {
   messages?: { role: string; content: string }[];
-}
-
-async function answerDone(answer: Locator): Promise<void> {
-  await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined), 60_000);
 }
 
 /** The OpenRouter Chat submenu's entries, in the manifest's order. */
@@ -52,7 +47,7 @@ describe('Code actions in VS Code', function () {
 
     await waitFor('the answer to start', async () => ((await workbench.messages('Assistant').count()) > before ? true : undefined), 60_000);
     const answer = workbench.messages('Assistant').nth(before);
-    await answerDone(answer);
+    await answerFinished(answer);
     assert.match(await answer.innerText(), /It returns the sum of/);
     await workbench.messages('You').filter({ hasText: 'Explain src/math.ts:12-22' }).first().waitFor();
 
@@ -89,7 +84,7 @@ describe('Code actions in VS Code', function () {
     await codeAction(workbench, 'Refactor Selection');
     await waitFor('the answer to start', async () => ((await workbench.messages('Assistant').count()) > before ? true : undefined), 60_000);
     const answer = workbench.messages('Assistant').nth(before);
-    await answerDone(answer);
+    await answerFinished(answer);
     await workbench.messages('You').filter({ hasText: /^Refactor src\/math\.ts:\d+-\d+/ }).first().waitFor();
 
     await answer.getByRole('button', { name: 'Apply', exact: true }).first().click();
@@ -108,7 +103,7 @@ describe('Code actions in VS Code', function () {
   it('a file reference in an answer opens the file with those lines selected', async () => {
     const { workbench } = journey();
     const answer = await workbench.ask('[[mock:echo]] The loop is at src/math.ts:18-20.');
-    await answerDone(answer);
+    await answerFinished(answer);
     await answer.locator('a.file-ref', { hasText: 'src/math.ts:18-20' }).first().click();
     await workbench.page.locator('.tabs-container [role="tab"][aria-label^="math.ts"]').first().waitFor();
     // The selection runs from the start of line 18 to the end of line 20, the cursor at its end.
@@ -121,7 +116,7 @@ describe('Code actions in VS Code', function () {
   it('a reference to a file that is not in the workspace says so', async () => {
     const { workbench } = journey();
     const answer = await workbench.ask('[[mock:echo]] See src/missing.ts:3 for details.');
-    await answerDone(answer);
+    await answerFinished(answer);
     await answer.locator('a.file-ref', { hasText: 'src/missing.ts:3' }).first().click();
     await waitFor('the not-found notification', async () => ((await workbench.notifications()).some((text) => text.includes('src/missing.ts was not found in the workspace')) ? true : undefined), 30_000);
   });

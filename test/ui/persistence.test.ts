@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createChat, createMessage } from '../../src/core/chat/chat';
 import { ChatStore } from '../../src/core/chat/chatStore';
 import { useJourney } from './journey';
-import { waitFor } from './workbench';
+import { answerFinished, waitFor } from './workbench';
 
 const EXTENSION_STORAGE = join('User', 'globalStorage', 'openrouter-chat.openrouter-chat');
 const title = (i: number) => `Saved chat ${String(i).padStart(3, '0')}`;
@@ -64,5 +64,31 @@ describe('Chat history on disk', function () {
 
     const answer = await workbench.ask('[[mock:echo]] still working?');
     await waitFor('the answer', async () => ((await answer.innerText()).includes('You said') ? true : undefined));
+  });
+
+  it('shows a second window what the first one asks, in its history and in the open chat, without a reload', async () => {
+    const { workbench: first } = journey();
+    const second = await first.openAnotherWindow();
+    try {
+      // The second window's view is open before the first asks anything.
+      await second.openChat();
+      await second.button('History').click();
+      const history = second.chat().getByRole('region', { name: 'Chat history' });
+      await history.waitFor();
+
+      await first.button('New chat').click();
+      await waitFor('the new, empty chat', async () => ((await first.messages('You').count()) === 0 ? true : undefined));
+      await answerFinished(await first.ask('[[mock:echo]] Asked in the first window'));
+      await history.getByText('Asked in the first window', { exact: true }).click();
+      await second.messages('Assistant').filter({ hasText: 'You said' }).first().waitFor();
+
+      // Its follow-up appears in the second window's open chat by itself.
+      await answerFinished(await first.ask('[[mock:echo]] A follow-up from the first window'));
+      await waitFor('the follow-up in the second window', async () =>
+        (await second.messages('You').count()) === 2 && (await second.messages('Assistant').nth(1).innerText()).includes('A follow-up from the first window') ? true : undefined,
+      );
+    } finally {
+      await second.close();
+    }
   });
 });

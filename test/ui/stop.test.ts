@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { useJourney } from './journey';
-import { waitFor } from './workbench';
+import { answerFinished, waitFor } from './workbench';
 
 describe('Stopping an answer in VS Code', function () {
   const journey = useJourney('stop');
@@ -22,7 +22,7 @@ describe('Stopping an answer in VS Code', function () {
 
     await mock.waitForClose(closedBefore, 10_000);
     await answer.getByText('Stopped', { exact: true }).waitFor();
-    await waitFor('the answer to settle', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined));
+    await answerFinished(answer);
     const kept = await body.innerText();
     assert.match(kept, /^word1 word2 word3\b/, 'the words that arrived before Stop are kept');
     assert.doesNotMatch(kept, /word200/, 'the answer did not run to its end');

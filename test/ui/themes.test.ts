@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { useJourney } from './journey';
-import { waitFor } from './workbench';
+import { answerFinished, waitFor } from './workbench';
 
 /**
  * The ids this workbench (VS Code 1.139) applies from `workbench.colorTheme` at start. The high
@@ -79,7 +79,7 @@ for (const theme of THEMES) {
         return classes.split(/\s+/).includes(token) ? true : undefined;
       });
       const answer = await workbench.ask('Show me an add function.');
-      await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined));
+      await answerFinished(answer);
       const measured = await workbench.chat().evaluate(measureContrast);
       console.log(`      ${theme}: ${Object.entries(measured).map(([k, v]) => `${k} ${v}:1`).join(', ')}`);
       const failures = Object.entries(measured)

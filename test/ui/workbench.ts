@@ -44,6 +44,11 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   }
 }
 
+/** Waits until an assistant answer is no longer streaming (the view drops its aria-busy). */
+export async function answerFinished(answer: Locator, timeoutMs = 60_000): Promise<void> {
+  await waitFor('the answer to finish', async () => ((await answer.getAttribute('aria-busy')) === null ? true : undefined), timeoutMs);
+}
+
 export class Workbench {
   private chatFrame: Frame | undefined;
 
@@ -52,6 +57,8 @@ export class Workbench {
     readonly browser: Browser,
     readonly page: Page,
     private readonly url: string,
+    /** A second window closes only its page; the first owns the browser and code-server. */
+    private readonly ownsServer = true,
   ) {}
 
   /** Starts code-server with the extension installed and opens the workbench in Chromium. */
@@ -81,6 +88,18 @@ export class Workbench {
       await server.stop();
       throw error;
     }
+  }
+
+  /**
+   * Another workbench window on the same code-server and folder, as File > New Window gives: its
+   * own extension host, the same user data and extension storage.
+   */
+  async openAnotherWindow(): Promise<Workbench> {
+    const page = await this.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    trackPage(page);
+    const other = new Workbench(this.server, this.browser, page, this.url, false);
+    await other.load();
+    return other;
   }
 
   private async load(): Promise<void> {
@@ -275,6 +294,10 @@ export class Workbench {
   }
 
   async close(): Promise<void> {
+    if (!this.ownsServer) {
+      await this.page.close().catch(() => undefined);
+      return;
+    }
     await this.browser.close().catch(() => undefined);
     await this.server.stop();
   }
