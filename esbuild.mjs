@@ -4,7 +4,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 //   node esbuild.mjs --tests       compile test/**, bench/** to out/ (one file per entry, deps bundled)
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -65,11 +65,13 @@ function tsFiles(dir) {
   return found;
 }
 
+const testEntries = tests ? [...tsFiles('test'), ...tsFiles('bench')] : [];
+
 const testOptions = [
   {
     ...common,
     sourcemap: true,
-    entryPoints: [...tsFiles('test'), ...tsFiles('bench')],
+    entryPoints: testEntries,
     outbase: '.',
     outdir: 'out',
     platform: 'node',
@@ -88,4 +90,25 @@ if (watch) {
   console.log('[watch] watching for changes');
 } else {
   await Promise.all(allOptions.map((o) => esbuild.build(o)));
+  if (tests) removeStaleTestOutput();
+}
+
+/**
+ * Drops compiled test and bench files whose source is gone, so a deleted or renamed test never
+ * runs again from an old build (mocha picks up every out/test/**\/*.test.js). Only stale files
+ * go: a tier running meanwhile keeps its current ones.
+ */
+function removeStaleTestOutput() {
+  const current = new Set(testEntries.map((entry) => join('out', entry.replace(/\.ts$/, '.js'))));
+  const sweep = (dir) => {
+    if (!existsSync(dir)) return;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) sweep(path);
+      else if (name.endsWith('.js') && !current.has(path)) rmSync(path);
+      else if (name.endsWith('.js.map') && !current.has(path.slice(0, -'.map'.length))) rmSync(path);
+    }
+  };
+  sweep(join('out', 'test'));
+  sweep(join('out', 'bench'));
 }
