@@ -38,20 +38,9 @@ function patchNode(current: ChildNode, next: ChildNode): ChildNode {
     patchText(current, next);
   } else if (current instanceof Element && next instanceof Element) {
     patchAttributes(current, next);
-    patchChildren(current, next);
+    patchSiblings(current, Array.from(current.childNodes), Array.from(next.childNodes), null);
   }
   return current;
-}
-
-function patchChildren(current: Element, next: Element): void {
-  const currentChildren = Array.from(current.childNodes);
-  const nextChildren = Array.from(next.childNodes);
-  nextChildren.forEach((child, index) => {
-    const existing = currentChildren[index];
-    if (existing) patchNode(existing, child);
-    else current.append(child);
-  });
-  for (const extra of currentChildren.slice(nextChildren.length)) extra.remove();
 }
 
 /**
