@@ -195,7 +195,7 @@ export class ChatSession {
     const { chats: onDisk } = await this.store.loadAll(skipped);
     let openChatReplaced = false;
     const list = onDisk.map((disk) => {
-      const mine = this.findChat(disk.id) ?? (disk.id === this.active.id ? this.active : undefined);
+      const mine = this.ourCopy(disk.id);
       // Ours wins for the chat streaming now (it may have started during the read), for a chat
       // still answering in another window (that window writes again when it ends), and for the
       // open chat when the disk has nothing newer (a write of ours may still be on its way).
@@ -241,7 +241,7 @@ export class ChatSession {
     }
     const onDisk = read.chat;
     if (isAnswering(onDisk)) return;
-    const mine = this.findChat(chatId) ?? (this.active.id === chatId ? this.active : undefined);
+    const mine = this.ourCopy(chatId);
     if (mine && !isNewer(onDisk, mine)) return;
     this.store.markSeen(onDisk);
     this.replaceInList(onDisk);
@@ -383,6 +383,11 @@ export class ChatSession {
 
   private findChat(chatId: string): Chat | undefined {
     return this.chats.find((c) => c.id === chatId);
+  }
+
+  /** This window's copy of a chat: in the history, or the open one (a new chat is not listed yet). */
+  private ourCopy(chatId: string): Chat | undefined {
+    return this.findChat(chatId) ?? (this.active.id === chatId ? this.active : undefined);
   }
 
   private replaceInList(chat: Chat): void {

@@ -96,10 +96,12 @@ export class ChatStore {
     return { chats, corrupt };
   }
 
+  /** Reads a chat the caller will hold: its messages count as seen. */
   async load(chatId: string): Promise<Chat | undefined> {
-    const chat = await this.read(chatId);
-    if (chat) this.remember(chat);
-    return chat;
+    const read = await this.peek(chatId);
+    if (!read.found) return undefined;
+    this.markSeen(read.chat);
+    return read.chat;
   }
 
   /**
@@ -120,7 +122,8 @@ export class ChatStore {
 
   /** The caller now holds this copy: a message of it that is gone from a later write was removed on purpose. */
   markSeen(chat: Chat): void {
-    this.remember(chat);
+    const ids = this.knownOf(chat.id);
+    for (const message of chat.messages) ids.add(message.id);
   }
 
   /**
@@ -189,35 +192,19 @@ export class ChatStore {
   /** Writes the chat, keeping what another window added to its file since we last saw it. */
   private async write(chat: Chat): Promise<void> {
     const file = this.fileOf(chat.id);
-    let onDisk: Chat | undefined;
-    try {
-      const parsed = parseChat(await fs.readFile(file, 'utf8'));
-      // Unreadable: keep it as a backup rather than overwrite what it held.
-      if (typeof parsed === 'string') await this.setAside(file, `${chat.id}.json`, parsed);
-      else onDisk = parsed;
-    } catch (error) {
-      if (!isMissing(error)) throw error;
-    }
+    const read = await this.peek(chat.id);
+    // Unreadable: keep it as a backup rather than overwrite what it held.
+    if (!read.found && !read.missing) await this.setAside(file, `${chat.id}.json`, read.reason);
+    const onDisk = read.found ? read.chat : undefined;
     await writeAtomically(file, JSON.stringify({ version: FILE_VERSION, chat: withForeignMessages(chat, onDisk, this.knownOf(chat.id)) }));
     // Only our own messages become known: another window's must survive our next write too.
-    this.remember(chat);
+    this.markSeen(chat);
   }
-
-  private async read(chatId: string): Promise<Chat | undefined> {
-    const read = await this.peek(chatId);
-    return read.found ? read.chat : undefined;
-  }
-
 
   private knownOf(chatId: string): Set<string> {
     let ids = this.known.get(chatId);
     if (!ids) this.known.set(chatId, (ids = new Set()));
     return ids;
-  }
-
-  private remember(chat: Chat): void {
-    const ids = this.knownOf(chat.id);
-    for (const message of chat.messages) ids.add(message.id);
   }
 
   private fileOf(chatId: string): string {
