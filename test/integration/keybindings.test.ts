@@ -5,8 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './support';
 
-const EXTENSION_ID = 'openrouter-chat.openrouter-chat';
 /** Ours that apply whenever an editor has focus (the inline-edit keys apply only while one is pending). */
 const ALWAYS_ON = ['openrouterChat.explainSelection', 'openrouterChat.refactorSelection', 'openrouterChat.inlineEdit'];
 

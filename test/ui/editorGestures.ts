@@ -3,6 +3,7 @@
  * right-click menus. Plain functions of the page; `Workbench` offers them as methods.
  */
 import type { Locator, Page } from 'playwright-core';
+import { waitFor } from './polling';
 
 /** Opens a workspace file by its relative path (Quick Open) and waits for its editor. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
@@ -75,22 +76,19 @@ interface Box {
  */
 async function selectionOrCursorBox(page: Page, timeoutMs = 10_000): Promise<Box> {
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const boxes = await editor
+  const drawnBox = (): Promise<Box | undefined> =>
+    editor
       .evaluate((root) => {
         const drawn = (selector: string) =>
           [...root.querySelectorAll(selector)].map((element) => element.getBoundingClientRect()).find((rect) => rect.width > 0 && rect.height > 0);
         const asBox = (rect: DOMRect | undefined) => (rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : undefined);
-        return { selection: asBox(drawn('.view-overlays .selected-text')), cursor: asBox(drawn('.cursors-layer .cursor')) };
+        return asBox(drawn('.view-overlays .selected-text')) ?? asBox(drawn('.cursors-layer .cursor'));
       }, undefined, { timeout: timeoutMs })
       .catch(() => undefined);
-    const box = boxes?.selection ?? boxes?.cursor;
-    if (box) return box;
-    if (Date.now() > deadline) {
-      const tab = await page.locator('.tabs-container [role="tab"].active').first().getAttribute('aria-label').catch(() => null);
-      throw new Error(`The active editor (tab ${tab ?? 'none'}) shows neither a selection nor a cursor after ${timeoutMs / 1000} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    return await waitFor('a selection or cursor in the active editor', drawnBox, timeoutMs);
+  } catch {
+    const tab = await page.locator('.tabs-container [role="tab"].active').first().getAttribute('aria-label').catch(() => null);
+    throw new Error(`The active editor (tab ${tab ?? 'none'}) shows neither a selection nor a cursor after ${timeoutMs / 1000} s`);
   }
 }

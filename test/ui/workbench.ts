@@ -14,6 +14,9 @@ import { CHROMIUM_ARGS, findChromium, repoRoot } from '../runners/paths';
 import { commandTitle } from './commandTitles';
 import { activeEditor, editorContextMenu, openFile, selectLines } from './editorGestures';
 import { extensionSource } from './extensionSource';
+import { waitFor } from './polling';
+
+export { waitFor };
 import { trackPage } from './openPages';
 
 export const VIEW_CONTAINER_LABEL = 'OpenRouter Chat';
@@ -33,16 +36,6 @@ export interface WorkbenchOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Polls `probe` until it returns a value; no fixed sleeps, only a deadline. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** Waits until an assistant answer is no longer streaming (the view drops its aria-busy). */
 export async function answerFinished(answer: Locator, timeoutMs = 60_000): Promise<void> {
