@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setupCodeServer } from './setup-code-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -94,8 +95,9 @@ async function main() {
     run('npm', ['run', '--silent', 'package']);
   }
 
-  step('Checking the code-server cache (bash scripts/setup-code-server.sh)');
-  run('bash', ['scripts/setup-code-server.sh']);
+  step('Checking the code-server cache (.vscode-test/)');
+  const setup = setupCodeServer({ root });
+  if (!setup.ok) throw new Error(setup.message);
 
   step('Compiling the launcher and the mock server');
   await compileHelpers();

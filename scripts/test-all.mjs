@@ -3,10 +3,11 @@
 // It checks the prerequisites first (Chromium, the code-server cache), keeps going after a failing
 // tier so every result is visible, and exits non-zero if any tier failed. The last line is always
 // `N passed, N failed`: mocha's passing/failing counts summed over all tiers.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APT_PREREQUISITES, setupCodeServer } from './setup-code-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,17 +31,12 @@ function checkPrerequisites() {
   const problems = [];
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
-    problems.push(`Chromium is missing at ${chromium}: apt-get install -y chromium   (or set CHROMIUM_PATH)`);
+    problems.push(`Chromium is missing at ${chromium} (or set CHROMIUM_PATH). Install the prerequisites with: ${APT_PREREQUISITES}`);
   }
-  // The setup script is idempotent: with a complete cache it only prints "ready". When the cache is
-  // missing it builds it, and says so (with the apt-get line) if libkrb5-dev is missing.
-  const setup = spawnSync('bash', [join(root, 'scripts', 'setup-code-server.sh')], { cwd: root, stdio: 'inherit' });
-  if (setup.status !== 0) {
-    problems.push(
-      'The code-server cache (.vscode-test/) could not be set up: see the message above. ' +
-        'It needs libkrb5-dev (apt-get install -y chromium libkrb5-dev), then: bash scripts/setup-code-server.sh',
-    );
-  }
+  // Idempotent: with a complete cache it only prints "ready". It runs in this process, so the
+  // nested install gets a clean environment, not the one npm gave this script (issue 12).
+  const setup = setupCodeServer({ root });
+  if (!setup.ok) problems.push(setup.message);
   return problems;
 }
 

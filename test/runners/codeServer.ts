@@ -40,8 +40,8 @@ export function findCodeServer(root = repoRoot()): CodeServerInstall {
   if (missing.length > 0) {
     throw new Error(
       `code-server ${CODE_SERVER_VERSION} is not installed in ${cache} (missing: ${missing.join(', ')}).\n` +
-        '  Install it with: bash scripts/setup-code-server.sh\n' +
-        '  (it needs libkrb5-dev: apt-get install -y chromium libkrb5-dev)',
+        '  `npm test` and `npm start` install it; alone: node scripts/setup-code-server.mjs\n' +
+        '  (it needs: apt-get install -y chromium libkrb5-dev)',
     );
   }
   return { node, entry };
