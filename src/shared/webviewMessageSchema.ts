@@ -49,7 +49,9 @@ export type CheckedWebviewMessage = { readonly ok: true; readonly message: z.inf
 export function checkWebviewMessage(raw: unknown): CheckedWebviewMessage {
   const result = webviewMessageSchema.safeParse(raw);
   if (result.success) return { ok: true, message: result.data };
-  const type = typeof raw === 'object' && raw !== null && typeof (raw as { type?: unknown }).type === 'string' ? (raw as { type: string }).type.slice(0, 40) : typeof raw;
+  const rawType = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  // Only a short, plain name reaches the log: no line breaks or markup from a hostile view.
+  const type = typeof rawType === 'string' ? rawType.slice(0, 40).replace(/[^\w-]/g, '?') : raw === null ? 'null' : typeof raw;
   const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(message)'))].join(', ');
   return { ok: false, problem: `invalid webview message "${type}" (${fields})` };
 }
