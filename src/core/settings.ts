@@ -4,6 +4,7 @@
  */
 import type { ReasoningEffort } from './openrouter/types';
 import type { ReasoningDisplay } from '../shared/protocol';
+import { keyTransportProblem } from './trust/keyTransport';
 
 export const SETTINGS_SECTION = 'openrouterChat';
 export const DEFAULT_MODEL = 'openai/gpt-oss-120b';
@@ -96,6 +97,8 @@ function validateBaseUrl(raw: unknown, problem: Report): string | undefined {
     // A key pasted into the URL would end up in logs and error messages.
     return problem('baseUrl', 'must not contain a user name or password; set the key with "OpenRouter Chat: Set API Key".');
   }
+  const transport = keyTransportProblem(url);
+  if (transport) return problem('baseUrl', transport);
   return url.toString().replace(/\/+$/, '');
 }
 

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
+import { checkWebviewMessage } from '../shared/webviewMessageSchema';
 import { renderWebviewHtml } from '../core/view/webviewHtml';
 
 export const CHAT_VIEW_ID = 'openrouterChat.chat';
@@ -13,6 +14,8 @@ export interface ChatViewHandlers {
   /** The webview (re)loaded and needs the whole state. */
   onReady(): void;
   onMessage(message: WebviewMessage): void | Promise<void>;
+  /** A posted value that is not a protocol message: it was dropped; `problem` holds no values. */
+  onInvalidMessage?(problem: string): void;
   /** The view was shown again: a chance to pick up chats written by other windows. */
   onVisible?(): void;
 }
@@ -47,7 +50,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       lang: vscode.env.language,
     });
     this.disposables.push(
-      view.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message)),
+      view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       view.onDidChangeVisibility(() => {
         if (view.visible) this.handlers?.onVisible?.();
       }),
@@ -85,7 +88,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.disposables.length = 0;
   }
 
-  private receive(message: WebviewMessage): void {
+  /** The one entry point for what the webview posts: only values that pass the protocol's check act. */
+  receive(raw: unknown): void {
+    const checked = checkWebviewMessage(raw);
+    if (!checked.ok) {
+      this.handlers?.onInvalidMessage?.(checked.problem);
+      return;
+    }
+    const message = checked.message;
     if (message.type === 'ready') {
       this.ready = true;
       const pending = this.queue;

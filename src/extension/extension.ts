@@ -20,6 +20,8 @@ import { ModelStatusBar } from './statusBar';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
+import { instructionsNotice, WorkspaceInstructions } from './instructions';
+import { watchIgnoredWorkspaceSettings } from './ignoredWorkspaceSettings';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -35,6 +37,8 @@ export interface OpenRouterChatApi {
   viewState(): ViewState;
   /** Every message the host posts to the webview, for tests that check what the view was told. */
   onDidPost(listener: (message: HostMessage) => void): vscode.Disposable;
+  /** Hands a value to the view's message entry point, as if the webview had posted it (tests). */
+  receiveFromWebview(raw: unknown): void;
 }
 
 let activeSession: ChatSession | undefined;
@@ -48,7 +52,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   await keys.reload();
 
   const service = new OpenRouterService(keys, log);
-  const preparer = new RequestPreparer(keys, service, log);
   const provider = new ChatViewProvider(context.extensionUri);
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider));
 
@@ -58,6 +61,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     provider.post(message);
     posted.fire(message);
   };
+  const instructions = new WorkspaceInstructions(context.workspaceState, log, (paths) =>
+    post({ type: 'notice', level: 'info', text: instructionsNotice(paths), actions: ['turnOffWorkspaceInstructions'] }),
+  );
+  const preparer = new RequestPreparer(keys, service, log, instructions);
+  context.subscriptions.push(watchIgnoredWorkspaceSettings(log));
 
   const store = new ChatStore(context.globalStorageUri.fsPath);
   // The display language is fixed for the life of the window: translate the view's strings once.
@@ -81,7 +89,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
 
   provider.setHandlers({
     onReady: () => void loaded.then(() => session.postState()),
-    onMessage: (message) => routeWebviewMessage(message, { session, codeActions, log }),
+    // Never thrown into a void promise: a failure is logged (through the redacting log) and dropped.
+    onMessage: (message) =>
+      routeWebviewMessage(message, { session, codeActions, log }).catch((error: unknown) =>
+        log.error('view', `could not handle "${message.type}" from the view: ${error instanceof Error ? error.message : String(error)}`),
+      ),
+    onInvalidMessage: (problem) => log.warn('view', `dropped ${problem}`),
     onVisible: () => void loaded.then(() => session.refreshList()),
   });
 
@@ -101,7 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     }),
     vscode.commands.registerCommand('openrouterChat.setApiKey', () => setApiKeyCommand(keys, service, log)),
     vscode.commands.registerCommand('openrouterChat.clearApiKey', () => clearApiKeyCommand(keys, log)),
-    vscode.commands.registerCommand('openrouterChat.selectModel', () => selectModelCommand(service)),
+    vscode.commands.registerCommand('openrouterChat.selectModel', () => selectModelCommand(service, log)),
     vscode.commands.registerCommand('openrouterChat.stop', () => session.stop()),
     vscode.commands.registerCommand('openrouterChat.showLog', () => log.channel.show()),
   );
@@ -118,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     logUri: context.logUri,
     viewState: () => session.viewState(),
     onDidPost: (listener) => posted.event(listener),
+    receiveFromWebview: (raw) => provider.receive(raw),
   };
 }
 

@@ -7,6 +7,8 @@ import type { ModelInfo } from '../core/openrouter/types';
 import { SETTINGS_SECTION } from '../core/settings';
 import { readConfiguration } from './configuration';
 import type { OpenRouterService } from './openRouterService';
+import type { Log } from './log';
+import { checkPickTakesEffect } from './modelOverride';
 
 interface ModelItem extends vscode.QuickPickItem {
   readonly modelId: string;
@@ -34,7 +36,7 @@ export function modelItem(model: ModelInfo, currentId: string): ModelItem {
   };
 }
 
-export async function selectModelCommand(service: OpenRouterService): Promise<string | undefined> {
+export async function selectModelCommand(service: OpenRouterService, log: Log): Promise<string | undefined> {
   const config = readConfiguration();
   if (!config.ok) {
     void vscode.window.showErrorMessage(config.problems.map((p) => p.message).join(' '));
@@ -79,6 +81,8 @@ export async function selectModelCommand(service: OpenRouterService): Promise<st
       if (chosen && chosen !== current) {
         await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('model', chosen, vscode.ConfigurationTarget.Global);
       }
+      // Not awaited: the command is done once the pick is written; the notice may stay open.
+      if (chosen) void checkPickTakesEffect(chosen, log);
       resolve(chosen);
     });
     pick.show();

@@ -10,7 +10,7 @@ import type { PrepareResult } from '../core/chat/chatSession';
 import { noKeyErrorView, settingsErrorView } from '../core/chat/errorView';
 import type { ApiKeyManager } from './apiKeyManager';
 import { readConfiguration } from './configuration';
-import { systemPromptFor } from './instructions';
+import type { WorkspaceInstructions } from './instructions';
 import type { OpenRouterService } from './openRouterService';
 import type { Log } from './log';
 
@@ -29,6 +29,7 @@ export class RequestPreparer {
     private readonly keys: ApiKeyManager,
     private readonly service: OpenRouterService,
     private readonly log: Log,
+    private readonly instructions: WorkspaceInstructions,
   ) {}
 
   async prepare(turns: ConversationTurn[]): Promise<PrepareResult> {
@@ -44,7 +45,7 @@ export class RequestPreparer {
     if (!this.keys.current()) return { error: noKeyErrorView() };
 
     const model = await this.service.modelInfo(config);
-    const systemPrompt = await systemPromptFor(config.systemPrompt);
+    const systemPrompt = await this.instructions.systemPromptFor(config.systemPrompt);
     const request = buildChatRequest(turns, chatSettingsOf(config), {
       ...(systemPrompt ? { systemPrompt } : {}),
       ...(model ? { model } : {}),

@@ -7,6 +7,8 @@ import { assertNever, type ErrorAction, type WebviewMessage } from '../shared/pr
 import type { ChatSession } from '../core/chat/chatSession';
 import type { CodeActions } from './codeActions';
 import type { Log } from './log';
+import { codeIsFromShownAnswer } from './codeProvenanceGuard';
+import { turnOffWorkspaceInstructions } from './instructions';
 
 export const ADD_CREDITS_URL = 'https://openrouter.ai/settings/credits';
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -48,9 +50,11 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard'), 2000);
       return;
     case 'insertCode':
+      if (!codeIsFromShownAnswer(session, message, deps.log)) return;
       await codeActions.insertCode(message.code, message.language);
       return;
     case 'applyCode':
+      if (!codeIsFromShownAnswer(session, message, deps.log)) return;
       await codeActions.applyCode(message.code, message.language, message.messageId);
       return;
     case 'openLink':
@@ -60,7 +64,7 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       await codeActions.openFileRef(message.path, message.line, message.endLine);
       return;
     case 'action':
-      await runAction(message.action, session);
+      await runAction(message.action, session, deps.log);
       return;
     default:
       assertNever(message);
@@ -77,7 +81,7 @@ async function openLink(href: string, log: Log): Promise<void> {
   await vscode.env.openExternal(vscode.Uri.parse(href.trim(), true));
 }
 
-async function runAction(action: ErrorAction, session: ChatSession): Promise<void> {
+async function runAction(action: ErrorAction, session: ChatSession, log: Log): Promise<void> {
   switch (action) {
     case 'setApiKey':
       await vscode.commands.executeCommand('openrouterChat.setApiKey');
@@ -93,6 +97,9 @@ async function runAction(action: ErrorAction, session: ChatSession): Promise<voi
       return;
     case 'selectModel':
       await vscode.commands.executeCommand('openrouterChat.selectModel');
+      return;
+    case 'turnOffWorkspaceInstructions':
+      await turnOffWorkspaceInstructions(log);
       return;
     default:
       assertNever(action);

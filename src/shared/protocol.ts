@@ -9,6 +9,9 @@
  *   asks the host to act. Streaming text arrives as deltas to append, never as whole re-sends.
  */
 
+import type * as z from 'zod/mini';
+import type { errorActionSchema, webviewMessageSchema } from './webviewMessageSchema';
+
 export type Role = 'user' | 'assistant';
 
 /** Where the key in use comes from. `none` means no request can be sent. */
@@ -18,8 +21,8 @@ export type ReasoningDisplay = 'collapsed' | 'expanded' | 'hidden';
 
 export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
-/** What the user can do about an error; each becomes a button in the answer bubble. */
-export type ErrorAction = 'setApiKey' | 'addCredits' | 'retry' | 'openSettings' | 'selectModel';
+/** What the user can do about an error or a notice; each becomes a button. Defined by its schema. */
+export type ErrorAction = z.infer<typeof errorActionSchema>;
 
 export interface ErrorView {
   /** Stable machine-readable kind, e.g. `unauthorized`, `rateLimited`, `streamCut`. */
@@ -117,32 +120,21 @@ export type HostMessage =
     }
   /** The answer ended; `message` is the final, authoritative version. */
   | { readonly type: 'streamEnd'; readonly chatId: string; readonly message: MessageView }
-  /** A short notice for the user, e.g. "a request is already running". */
-  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
+  /** A short notice for the user, e.g. "a request is already running", with optional buttons. */
+  | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string; readonly actions?: readonly ErrorAction[] }
   | { readonly type: 'focusInput' };
 
 // ---------------------------------------------------------------------------------------------
 // Webview -> host
 
-export type CodeTarget = { readonly code: string; readonly language: string; readonly messageId: string };
+/**
+ * Everything the webview may post. The runtime schemas in `webviewMessageSchema.ts` are the one
+ * definition; these types are inferred from them (type-only, so the webview bundle has no zod) and
+ * the host checks each message against them before acting.
+ */
+export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 
-export type WebviewMessage =
-  | { readonly type: 'ready' }
-  | { readonly type: 'send'; readonly text: string }
-  | { readonly type: 'stop' }
-  | { readonly type: 'regenerate' }
-  /** Replace the user message `messageId` with `text`, drop every later turn, and resend. */
-  | { readonly type: 'editAndResend'; readonly messageId: string; readonly text: string }
-  | { readonly type: 'newChat' }
-  | { readonly type: 'openChat'; readonly chatId: string }
-  | { readonly type: 'deleteChat'; readonly chatId: string }
-  | { readonly type: 'copy'; readonly text: string }
-  | ({ readonly type: 'insertCode' } & CodeTarget)
-  | ({ readonly type: 'applyCode' } & CodeTarget)
-  | { readonly type: 'openLink'; readonly href: string }
-  /** A file reference such as `src/a.ts:12` or `L12-L20`; `path` is empty for the current file. */
-  | { readonly type: 'openFileRef'; readonly path: string; readonly line: number; readonly endLine?: number }
-  | { readonly type: 'action'; readonly action: ErrorAction };
+export type CodeTarget = Pick<Extract<WebviewMessage, { type: 'insertCode' }>, 'code' | 'language' | 'messageId'>;
 
 /** Compile-time exhaustiveness check for `switch (message.type)`. */
 export function assertNever(value: never): never {

@@ -45,6 +45,8 @@ export const WEBVIEW_STRINGS = [
   'Retry',
   'Open settings',
   'Choose model',
+  // Notices
+  'Stop using it',
   // Header and history
   'New chat',
   'History',

@@ -4,7 +4,7 @@
  * a view needs (draft, scroll position, whether a request is running).
  */
 import { assertNever } from '../shared/protocol';
-import type { HostMessage, MessageView, ViewState } from '../shared/protocol';
+import type { ErrorAction, HostMessage, MessageView, ViewState } from '../shared/protocol';
 import { el } from './dom';
 import { FrameScheduler } from './frameScheduler';
 import { setTranslations, t } from './i18n';
@@ -78,7 +78,7 @@ export class App {
       case 'streamEnd':
         return this.endStream(message.chatId, message.message);
       case 'notice':
-        this.noticeFromHost(message.level, message.text);
+        this.noticeFromHost(message.level, message.text, message.actions);
         return;
       case 'focusInput':
         return this.composer.focus();
@@ -165,12 +165,17 @@ export class App {
     this.header.setHistoryOpen(open);
   }
 
-  private noticeFromHost(level: 'info' | 'warning' | 'error', text: string): void {
+  private noticeFromHost(level: 'info' | 'warning' | 'error', text: string, actions: readonly ErrorAction[] = []): void {
+    if (level === 'info') {
+      // Information along the way (e.g. which instructions were included), never a refusal.
+      this.notices.show(level, text, actions);
+      return;
+    }
     // A refusal of our `send` (no key, request running): give the text back to the user.
     const refused = this.sendPending;
     this.sendPending = undefined;
-    if (refused !== undefined && level !== 'info') this.composer.restoreDraft(refused);
-    this.notices.show(level, text);
+    if (refused !== undefined) this.composer.restoreDraft(refused);
+    this.notices.show(level, text, actions);
     this.refreshChrome();
   }
 

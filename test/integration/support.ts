@@ -3,6 +3,8 @@
  * test API, a local OpenRouter-compatible server, settings, and stand-ins for modal UI.
  */
 import * as assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MessageView } from '../../src/shared/protocol';
@@ -132,4 +134,23 @@ export function useTestKeyFromEnv(key: string): void {
     if (previous === undefined) delete process.env.OPENROUTER_API_KEY;
     else process.env.OPENROUTER_API_KEY = previous;
   });
+}
+
+/**
+ * Waits until a line of the extension's log (the "OpenRouter Chat" output channel, as written
+ * under this window's log folder) matches `pattern`, and returns it.
+ */
+export async function waitForLogLine(api: OpenRouterChatApi, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const windowLogs = resolve(api.logUri.fsPath, '..', '..');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const name of await readdir(windowLogs, { recursive: true }).catch(() => [] as string[])) {
+      if (!name.endsWith('OpenRouter Chat.log')) continue;
+      const text = await readFile(join(windowLogs, name), 'utf8').catch(() => '');
+      const line = text.split('\n').find((l) => pattern.test(l));
+      if (line) return line;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for a log line matching ${pattern}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

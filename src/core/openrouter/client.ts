@@ -2,7 +2,8 @@ import { ChatStreamRun } from './chatStream';
 import { abortedError, OpenRouterError } from './errors';
 import { errorFromHttpResponse } from './httpErrors';
 import { mapKeyInfo, mapModelList } from './models';
-import { invalidBaseUrlError, networkError } from './networkErrors';
+import { insecureBaseUrlError, invalidBaseUrlError, networkError } from './networkErrors';
+import { keyTransportProblem } from '../trust/keyTransport';
 import { redactSecrets } from './redact';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 import { TurnAssembler } from './turnAssembler';
@@ -140,6 +141,9 @@ export class OpenRouterClient {
       throw invalidBaseUrlError();
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidBaseUrlError();
+    // The settings check refuses such a URL first; this is the last door before the key leaves.
+    const transport = keyTransportProblem(url);
+    if (transport) throw insecureBaseUrlError(transport);
     return url;
   }
 

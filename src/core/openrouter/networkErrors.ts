@@ -46,3 +46,13 @@ export function invalidBaseUrlError(): OpenRouterError {
     retryable: false,
   });
 }
+
+/** A base URL the key must not travel to (plain http to another machine); nothing was sent. */
+export function insecureBaseUrlError(reason: string): OpenRouterError {
+  return new OpenRouterError({
+    kind: 'network',
+    userMessage: `The OpenRouter base URL ${reason} Nothing was sent.`,
+    action: 'openSettings',
+    retryable: false,
+  });
+}

@@ -16,6 +16,8 @@ export function errorActionLabel(action: ErrorAction): string {
       return t('Open settings');
     case 'selectModel':
       return t('Choose model');
+    case 'turnOffWorkspaceInstructions':
+      return t('Stop using it');
   }
 }
 

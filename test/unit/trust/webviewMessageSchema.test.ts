@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import type { WebviewMessage } from '../../../src/shared/protocol';
+import { checkWebviewMessage } from '../../../src/shared/webviewMessageSchema';
+
+describe('webview message check', () => {
+  // One of each type: the union is exhaustive here, so a new message type must be added to this list.
+  const valid: Record<WebviewMessage['type'], WebviewMessage> = {
+    ready: { type: 'ready' },
+    send: { type: 'send', text: 'hello' },
+    stop: { type: 'stop' },
+    regenerate: { type: 'regenerate' },
+    editAndResend: { type: 'editAndResend', messageId: 'm1', text: '' },
+    newChat: { type: 'newChat' },
+    openChat: { type: 'openChat', chatId: 'c1' },
+    deleteChat: { type: 'deleteChat', chatId: 'c1' },
+    copy: { type: 'copy', text: 'x' },
+    insertCode: { type: 'insertCode', code: 'let a = 1;', language: 'ts', messageId: 'a1' },
+    applyCode: { type: 'applyCode', code: 'let a = 1;', language: '', messageId: 'a1' },
+    openLink: { type: 'openLink', href: 'https://openrouter.ai' },
+    openFileRef: { type: 'openFileRef', path: 'src/a.ts', line: 3, endLine: 9 },
+    action: { type: 'action', action: 'turnOffWorkspaceInstructions' },
+  };
+  for (const message of Object.values(valid)) {
+    it(`accepts a well-formed ${message.type}`, () => {
+      const checked = checkWebviewMessage(message);
+      assert.ok(checked.ok);
+      assert.deepEqual(checked.message, message);
+    });
+  }
+
+  it('drops fields the protocol does not know', () => {
+    const checked = checkWebviewMessage({ type: 'stop', extra: 'x' });
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.message, { type: 'stop' });
+  });
+
+  const invalid: [string, unknown, RegExp][] = [
+    ['text that is not a string', { type: 'send', text: { toString: 'x' } }, /"send" \(text\)/],
+    ['code that is a number', { type: 'insertCode', code: 42, language: 'ts', messageId: 'a1' }, /"insertCode" \(code\)/],
+    ['empty code', { type: 'applyCode', code: '', language: 'ts', messageId: 'a1' }, /"applyCode" \(code\)/],
+    ['a missing message id', { type: 'applyCode', code: 'x', language: 'ts' }, /\(messageId\)/],
+    ['line 0', { type: 'openFileRef', path: 'a.ts', line: 0 }, /\(line\)/],
+    ['a fractional end line', { type: 'openFileRef', path: 'a.ts', line: 1, endLine: 1.5 }, /\(endLine\)/],
+    ['an unknown action', { type: 'action', action: 'runCommand' }, /\(action\)/],
+    ['an unknown type', { type: 'launchMissiles' }, /"launchMissiles" \(type\)/],
+    ['a type with a line break', { type: 'x\ny' }, /"x\?y"/],
+    ['a string', 'ready', /"string"/],
+    ['null', null, /"null"/],
+  ];
+  for (const [what, raw, problem] of invalid) {
+    it(`refuses ${what}, naming fields but no values`, () => {
+      const checked = checkWebviewMessage(raw);
+      assert.equal(checked.ok, false);
+      if (checked.ok) return;
+      assert.match(checked.problem, problem);
+      assert.ok(!checked.problem.includes('toString') && !checked.problem.includes('42') && !checked.problem.includes('runCommand'), checked.problem);
+    });
+  }
+});
