@@ -80,7 +80,8 @@ describe('OpenRouter client retries and cancellation', () => {
     controller.abort();
     const error = await pending;
     assert.equal(error.kind, 'aborted');
-    assert.ok(Date.now() - abortedAt < 500, 'rejected right away, not after the 5 s backoff');
+    // Half the backoff: a loaded machine may be slow, but never as slow as waiting the backoff out.
+    assert.ok(Date.now() - abortedAt < 2500, 'rejected right away, not after the 5 s backoff');
     assert.equal(chatRequestsMade(), 1);
   });
 
