@@ -130,7 +130,8 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'send'; readonly text: string }
   | { readonly type: 'stop' }
-  | { readonly type: 'regenerate' }
+  /** Answer the last question again; `messageId` names the answer the button sits under. */
+  | { readonly type: 'regenerate'; readonly messageId?: string }
   /** Replace the user message `messageId` with `text`, drop every later turn, and resend. */
   | { readonly type: 'editAndResend'; readonly messageId: string; readonly text: string }
   | { readonly type: 'newChat' }
@@ -142,7 +143,8 @@ export type WebviewMessage =
   | { readonly type: 'openLink'; readonly href: string }
   /** A file reference such as `src/a.ts:12` or `L12-L20`; `path` is empty for the current file. */
   | { readonly type: 'openFileRef'; readonly path: string; readonly line: number; readonly endLine?: number }
-  | { readonly type: 'action'; readonly action: ErrorAction };
+  /** An error's button; `messageId` names the answer it sits under (Retry acts on that one only). */
+  | { readonly type: 'action'; readonly action: ErrorAction; readonly messageId?: string };
 
 /** Compile-time exhaustiveness check for `switch (message.type)`. */
 export function assertNever(value: never): never {

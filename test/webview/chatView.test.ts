@@ -75,7 +75,7 @@ describe('webview: chat view', () => {
     assert.equal(await regenerate.count(), 1);
     assert.equal(await view.page.locator('[data-message-id="a2"]').getByRole('button', { name: 'Regenerate' }).count(), 1);
     await regenerate.click();
-    assert.deepEqual(await view.postedOfType('regenerate'), [{ type: 'regenerate' }]);
+    assert.deepEqual(await view.postedOfType('regenerate'), [{ type: 'regenerate', messageId: 'a2' }]);
   });
 
   it('edits a user message inline and posts editAndResend with the new text', async () => {
@@ -102,9 +102,21 @@ describe('webview: chat view', () => {
     assert.match(await view.page.getByRole('article', { name: 'Assistant' }).innerText(), /Half an ans/);
     for (const name of ['Add credits', 'Set API key', 'Retry', 'Open settings', 'Choose model']) await alert.getByRole('button', { name }).click();
     assert.deepEqual(
-      (await view.postedOfType('action')).map((message) => message.action),
-      ['addCredits', 'setApiKey', 'retry', 'openSettings', 'selectModel'],
+      (await view.postedOfType('action')).map((message) => [message.action, message.messageId]),
+      [['addCredits', 'a1'], ['setApiKey', 'a1'], ['retry', 'a1'], ['openSettings', 'a1'], ['selectModel', 'a1']],
     );
+  });
+
+  it('offers Retry under the latest failed answer only, never under an older one', async () => {
+    const { view } = session;
+    const error = { kind: 'serverError', message: 'OpenRouter had an internal error.', actions: ['retry'] as const };
+    const messages = [userMessage('u1', 'one'), assistantMessage('a1', '', { status: 'error', error }), userMessage('u2', 'two'), assistantMessage('a2', '', { status: 'error', error })];
+    await view.sendAndSettle(stateMessage({ messages }));
+    const older = view.page.locator('[data-message-id="a1"]');
+    assert.equal(await older.getByRole('alert').count(), 1, 'the older error is still shown');
+    assert.equal(await older.getByRole('button', { name: 'Retry' }).count(), 0);
+    await view.page.locator('[data-message-id="a2"]').getByRole('button', { name: 'Retry' }).click();
+    assert.deepEqual(await view.postedOfType('action'), [{ type: 'action', action: 'retry', messageId: 'a2' }]);
   });
 
   it('shows the stats line and copies the whole answer', async () => {

@@ -54,6 +54,7 @@ interface Running {
 }
 
 export const BUSY_NOTICE = 'An answer is still streaming. Wait for it, or press Stop (Esc) first.';
+export const NOT_LATEST_NOTICE = 'Only the latest answer can be answered again. To ask an earlier question again, edit it and resend.';
 
 export class ChatSession {
   private chats: Chat[] = [];
@@ -129,9 +130,19 @@ export class ChatSession {
     this.running?.abort.abort();
   }
 
-  async regenerate(): Promise<AnswerOutcome | undefined> {
+  /**
+   * Answers the last question again, replacing the answer after it. With `answerId` (Regenerate
+   * and Retry name the answer they sit under) it acts only when that answer is still the latest
+   * of the open chat: an older answer is never retried by cutting away the newer turns after it.
+   */
+  async regenerate(answerId?: string): Promise<AnswerOutcome | undefined> {
     if (this.refuseWhileBusy()) return undefined;
     const chat = this.active;
+    const last = chat.messages[chat.messages.length - 1];
+    if (answerId !== undefined && (last?.id !== answerId || last.role !== 'assistant')) {
+      this.host.post({ type: 'notice', level: 'warning', text: NOT_LATEST_NOTICE });
+      return undefined;
+    }
     let lastUser = -1;
     for (let i = chat.messages.length - 1; i >= 0; i--) {
       if (chat.messages[i]?.role === 'user') {

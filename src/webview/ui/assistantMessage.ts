@@ -100,7 +100,7 @@ export class AssistantMessageView {
     this.renderFooter();
   }
 
-  /** Regenerate is offered on the last answer only, and not while a request runs. */
+  /** Regenerate and Retry are offered on the last answer only, and not while a request runs. */
   setRegenerateAllowed(allowed: boolean): void {
     if (allowed === this.regenerateAllowed) return;
     this.regenerateAllowed = allowed;
@@ -122,14 +122,14 @@ export class AssistantMessageView {
     const { status, error, stats, content } = this.message;
     const parts: HTMLElement[] = [];
     if (status === 'stopped') parts.push(el('div', { className: 'status-marker', text: t('Stopped') }));
-    if (error) parts.push(createErrorBox(error));
+    if (error) parts.push(createErrorBox(error, this.message.id, this.regenerateAllowed));
     if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
       parts.push(el('div', { className: 'status-marker', text: t('The model returned no answer.') }));
     }
     if (stats) parts.push(createStatsLine(stats));
     const actions = el('div', { className: 'message-actions' });
     if (content) actions.append(button(t('Copy'), () => postToHost({ type: 'copy', text: this.message.content }), 'button-secondary'));
-    if (this.regenerateAllowed) actions.append(button(t('Regenerate'), () => postToHost({ type: 'regenerate' }), 'button-secondary'));
+    if (this.regenerateAllowed) actions.append(button(t('Regenerate'), () => postToHost({ type: 'regenerate', messageId: this.message.id }), 'button-secondary'));
     if (actions.childElementCount) parts.push(actions);
     this.footer.replaceChildren(...parts);
   }
