@@ -83,8 +83,11 @@ export interface ViewState {
   readonly chats: readonly ChatSummary[];
   readonly keySource: KeySource;
   readonly settings: ViewSettings;
-  /** Id of the assistant message being streamed right now, if any. */
-  readonly streamingMessageId?: string;
+  /**
+   * The answer being streamed right now, if any, in whichever chat: the view shows Stop for it
+   * even while another chat is open (one answer runs at a time, so it is also why Send waits).
+   */
+  readonly streaming?: { readonly chatId: string; readonly messageId: string };
   /**
    * Translations of the webview's own UI strings (see `webviewStrings.ts`), keyed by the English
    * text; a missing entry means the English text is shown.

@@ -12,6 +12,8 @@ export const WEBVIEW_STRINGS = [
   'Ask about your code (Enter to send, Shift+Enter for a new line)',
   'An answer is still being written. Wait for it or stop it before sending another message.',
   'Dismiss',
+  'An answer is being written in “{0}”.',
+  'Show',
   // Messages
   'Conversation',
   'You',

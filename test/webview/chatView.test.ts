@@ -67,6 +67,32 @@ describe('webview: chat view', () => {
     assert.match(await page.getByRole('article', { name: 'Assistant' }).innerText(), /Partial answer[\s\S]*Stopped/);
   });
 
+  it('keeps Stop and Esc for an answer streaming in another chat, says where it runs, and leads back to it', async () => {
+    const { view } = session;
+    const plan = { messageId: 'a1', user: userMessage('u1', 'question'), content: 'Partial answer' };
+    const chats = [
+      { id: CHAT_ID, title: 'Long story', updatedAt: Date.now(), messageCount: 2 },
+      { id: 'other', title: 'Other chat', updatedAt: Date.now() - 60_000, messageCount: 0 },
+    ];
+    await view.sendAndSettle(stateMessage({ chats }), streamStart(plan), ...deltas(plan, 'content', plan.content));
+    // New chat while the answer streams: the host sends the empty chat, naming the running answer.
+    await view.sendAndSettle(stateMessage({ chatId: 'other', chats, streamingMessageId: 'a1', streamingChatId: CHAT_ID }));
+    const page = view.page;
+    const stop = page.getByRole('button', { name: 'Stop' });
+    assert.equal(await stop.isVisible(), true, 'Stop stays reachable from another chat');
+    assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), true);
+    const banner = page.locator('.running-banner');
+    assert.equal(await banner.innerText().then((text) => text.includes('An answer is being written in “Long story”.')), true);
+    await stop.click();
+    await page.locator('body').press('Escape');
+    assert.deepEqual(await view.postedOfType('stop'), [{ type: 'stop' }, { type: 'stop' }]);
+    await banner.getByRole('button', { name: 'Show' }).click();
+    assert.deepEqual(await view.postedOfType('openChat'), [{ type: 'openChat', chatId: CHAT_ID }]);
+    await view.sendAndSettle(streamEnd({ ...plan, final: { status: 'stopped' } }));
+    assert.equal(await stop.isVisible(), false);
+    assert.equal(await banner.isVisible(), false);
+  });
+
   it('offers Regenerate on the last answer only and posts regenerate', async () => {
     const { view } = session;
     const messages = [userMessage('u1', 'one'), assistantMessage('a1', 'First'), userMessage('u2', 'two'), assistantMessage('a2', 'Second')];

@@ -98,7 +98,7 @@ export class ChatSession {
       ...this.host.viewBasics(),
       chat: toChatView(this.active),
       chats: this.savedChats().map(summarize),
-      ...(this.running && this.running.chatId === this.active.id ? { streamingMessageId: this.running.messageId } : {}),
+      ...(this.running ? { streaming: { chatId: this.running.chatId, messageId: this.running.messageId } } : {}),
     };
   }
 
@@ -183,7 +183,8 @@ export class ChatSession {
       await this.refreshList();
       return;
     }
-    markInterrupted(chat);
+    // The chat answering here is live, not interrupted: its answer keeps streaming on screen.
+    if (this.running?.chatId !== chatId) markInterrupted(chat);
     this.replaceInList(chat);
     this.active = chat;
     this.postState();
