@@ -28,6 +28,9 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'stop':
       session.stop();
       return;
+    case 'continue':
+      await session.continueAnswer(message.messageId);
+      return;
     case 'regenerate':
       await session.regenerate(message.messageId);
       return;

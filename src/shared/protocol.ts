@@ -18,6 +18,12 @@ export type ReasoningDisplay = 'collapsed' | 'expanded' | 'hidden';
 
 export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
+/**
+ * Why a finished answer is incomplete: the token limit (`finish_reason: "length"`, it can be
+ * continued) or the provider's content filter (`"content_filter"`).
+ */
+export type CutOffReason = 'length' | 'contentFilter';
+
 /** What the user can do about an error; each becomes a button in the answer bubble. */
 export type ErrorAction = 'setApiKey' | 'addCredits' | 'retry' | 'openSettings' | 'selectModel';
 
@@ -57,6 +63,8 @@ export interface MessageView {
   readonly error?: ErrorView;
   /** For messages built by a code action: a short label such as "Explain src/a.ts:3-9". */
   readonly label?: string;
+  /** The answer ended before it was complete (see `CutOffReason`). */
+  readonly cutOff?: CutOffReason;
 }
 
 export interface ChatSummary {
@@ -133,6 +141,8 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'send'; readonly text: string }
   | { readonly type: 'stop' }
+  /** Ask the model to go on after the cut-off answer `messageId` (the latest answer only). */
+  | { readonly type: 'continue'; readonly messageId: string }
   /** Answer the last question again; `messageId` names the answer the button sits under. */
   | { readonly type: 'regenerate'; readonly messageId?: string }
   /** Replace the user message `messageId` with `text`, drop every later turn, and resend. */

@@ -26,6 +26,9 @@ export const WEBVIEW_STRINGS = [
   'Cancel',
   'Stopped',
   'The model returned no answer.',
+  'The answer was cut off: it reached the token limit (openrouterChat.maxTokens, or the model’s own limit).',
+  'The answer was cut off by the provider’s content filter.',
+  'Continue',
   'Jump to latest',
   // Code blocks and markdown
   'Insert at cursor',

@@ -99,6 +99,17 @@ const SUCCESS_SCRIPTS: Readonly<Record<string, Script>> = {
       DONE,
     ]);
   },
+  /** The default answer cut inside its code block (`after` content pieces), ended by `reason`. */
+  truncated: (context) => {
+    const factory = factoryFor(context);
+    const content = DEFAULT_ANSWER.slice(0, numberParam(context, 'after', 4));
+    return stream([
+      ...partialAnswer(context, content.length),
+      { data: factory.finish(stringParam(context, 'reason', 'length')) },
+      { data: factory.usage(usageFor(promptTokens(context), tokens(content.join('')) + 10, 10)) },
+      DONE,
+    ]);
+  },
   'tool-call': () => stream([{ raw: DOC_TOOL_CALL }]),
   'doc-transcript': () => stream([{ raw: DOC_NORMAL_TURN }]),
   'slow-drip': (context) => {

@@ -11,7 +11,7 @@ import type { OpenRouterClient } from '../openrouter/client';
 import type { ChatRequest, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats } from './answerStats';
-import { createChat, createMessage, conversationTurns, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
@@ -54,6 +54,8 @@ interface Running {
 }
 
 export const BUSY_NOTICE = 'An answer is still streaming. Wait for it, or press Stop (Esc) first.';
+export const CONTINUE_PROMPT = 'Your previous answer was cut off. Continue exactly where it stopped, without repeating what you already wrote.';
+export const CONTINUE_LABEL = 'Continue the answer';
 export const NOT_LATEST_NOTICE = 'Only the latest answer can be answered again. To ask an earlier question again, edit it and resend.';
 
 export class ChatSession {
@@ -154,6 +156,20 @@ export class ChatSession {
     chat.messages.splice(lastUser + 1);
     this.postState();
     return this.answer(chat, chat.messages[lastUser] as StoredMessage, {});
+  }
+
+  /**
+   * Asks the model to go on after the latest answer, which the token limit cut off. The request
+   * holds the whole chat, so the model sees where its answer stopped.
+   */
+  async continueAnswer(answerId: string): Promise<AnswerOutcome | undefined> {
+    if (this.refuseWhileBusy()) return undefined;
+    const last = this.active.messages[this.active.messages.length - 1];
+    if (last?.id !== answerId || last.role !== 'assistant') {
+      this.host.post({ type: 'notice', level: 'warning', text: NOT_LATEST_NOTICE });
+      return undefined;
+    }
+    return this.send(CONTINUE_PROMPT, { label: CONTINUE_LABEL });
   }
 
   async editAndResend(messageId: string, text: string): Promise<AnswerOutcome | undefined> {
@@ -347,6 +363,8 @@ export class ChatSession {
       assistant.reasoning = turn.reasoning || undefined;
       if (turn.reasoningDetails.length) assistant.reasoningDetails = turn.reasoningDetails;
       if (turn.toolCalls.length) assistant.toolCalls = turn.toolCalls;
+      const cutOff = cutOffReason(turn.finishReason);
+      if (cutOff) assistant.cutOff = cutOff;
       assistant.status = 'done';
       assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
     } catch (error) {

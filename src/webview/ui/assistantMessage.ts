@@ -8,6 +8,7 @@ import { button, el } from '../dom';
 import { t } from '../i18n';
 import { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { postToHost } from '../vscodeApi';
+import { createCutOffNotice } from './cutOffNotice';
 import { createErrorBox } from './errorBox';
 import { ReasoningSection } from './reasoningSection';
 import { createStatsLine } from './statsLine';
@@ -119,11 +120,12 @@ export class AssistantMessageView {
   }
 
   private renderFooter(): void {
-    const { status, error, stats, content } = this.message;
+    const { status, error, stats, content, cutOff } = this.message;
     const parts: HTMLElement[] = [];
     if (status === 'stopped') parts.push(el('div', { className: 'status-marker', text: t('Stopped') }));
     if (error) parts.push(createErrorBox(error, this.message.id, this.regenerateAllowed));
-    if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
+    if (cutOff) parts.push(createCutOffNotice(cutOff, this.message.id, this.regenerateAllowed));
+    else if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
       parts.push(el('div', { className: 'status-marker', text: t('The model returned no answer.') }));
     }
     if (stats) parts.push(createStatsLine(stats));
