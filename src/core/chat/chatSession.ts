@@ -50,6 +50,8 @@ interface Running {
   readonly chatId: string;
   readonly messageId: string;
   readonly abort: AbortController;
+  /** Holds text already in the message but not yet posted as a delta. */
+  readonly batcher: DeltaBatcher;
   readonly done: Promise<AnswerOutcome>;
 }
 
@@ -104,7 +106,12 @@ export class ChatSession {
     };
   }
 
+  /**
+   * Sends the whole state. Text the delta batcher still holds is already in the streaming
+   * message, so it goes out first: posted after the state, it would be appended a second time.
+   */
   postState(): void {
+    this.running?.batcher.flush();
     this.host.post({ type: 'state', state: this.viewState() });
   }
 
@@ -312,10 +319,11 @@ export class ChatSession {
     chat.updatedAt = this.now();
     this.replaceInList(chat);
     const abort = new AbortController();
-    const done = this.stream(chat, user, assistant, turns, abort.signal, options).finally(() => {
+    const batcher = new DeltaBatcher((delta) => this.host.post({ type: 'streamDelta', chatId: chat.id, messageId: assistant.id, ...delta }));
+    const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options).finally(() => {
       this.running = undefined;
     });
-    this.running = { chatId: chat.id, messageId: assistant.id, abort, done };
+    this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done };
     return done;
   }
 
@@ -325,11 +333,11 @@ export class ChatSession {
     assistant: StoredMessage,
     turns: ConversationTurn[],
     signal: AbortSignal,
+    batcher: DeltaBatcher,
     options: SendOptions,
   ): Promise<AnswerOutcome> {
     this.host.post({ type: 'streamStart', chatId: chat.id, user: toMessageView(user), assistant: toMessageView(assistant) });
     void this.persist(chat);
-    const batcher = new DeltaBatcher((delta) => this.host.post({ type: 'streamDelta', chatId: chat.id, messageId: assistant.id, ...delta }));
     const sentAt = this.now();
     let firstReasoningAt: number | undefined;
     let firstContentAt: number | undefined;
