@@ -65,6 +65,9 @@ export class ChatSession {
   private active: Chat = createChat();
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles when `init` has read the history; until then a question waits for it. */
+  private historyRead: Promise<unknown> | undefined;
+  private historyLoaded = false;
 
   constructor(
     private readonly store: ChatStore,
@@ -74,6 +77,12 @@ export class ChatSession {
 
   /** Loads the history; returns files that were unreadable (already moved aside by the store). */
   async init(): Promise<CorruptChatFile[]> {
+    const reading = this.loadHistory();
+    this.historyRead = reading.catch(() => undefined);
+    return reading;
+  }
+
+  private async loadHistory(): Promise<CorruptChatFile[]> {
     const { chats, corrupt } = await this.store.loadAll();
     for (const chat of chats) {
       markInterrupted(chat);
@@ -81,6 +90,7 @@ export class ChatSession {
     }
     this.chats = chats;
     this.active = chats[0] ?? createChat(this.now());
+    this.historyLoaded = true;
     return corrupt;
   }
 
@@ -118,6 +128,9 @@ export class ChatSession {
   /** Sends a user message and streams the answer. Resolves with the answer, or undefined if refused. */
   async send(text: string, options: SendOptions = {}): Promise<AnswerOutcome | undefined> {
     if (text.trim().length === 0) return undefined;
+    // A question asked while the history loads belongs in the chat the history opens, not in a
+    // placeholder that loading then replaces.
+    if (!this.historyLoaded && this.historyRead) await this.historyRead;
     if (this.running) {
       if (!options.queueIfBusy) {
         this.host.post({ type: 'notice', level: 'warning', text: BUSY_NOTICE });

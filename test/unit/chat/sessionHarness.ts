@@ -17,9 +17,8 @@ export interface Harness {
   dir: string;
 }
 
-export async function harness(server: MockOpenRouter, dir?: string): Promise<Harness> {
-  const storageDir = dir ?? (await fs.mkdtemp(join(tmpdir(), 'orc-session-')));
-  const store = new ChatStore(storageDir);
+/** A host that records what the session posts and prepares requests for the local server. */
+export function hostFor(server: MockOpenRouter): { host: ChatSessionHost; posted: HostMessage[] } {
   const posted: HostMessage[] = [];
   const client = new OpenRouterClient({ baseUrl: server.baseUrl, getApiKey: () => TEST_API_KEY, stallTimeoutMs: 5000 });
   const host: ChatSessionHost = {
@@ -28,6 +27,13 @@ export async function harness(server: MockOpenRouter, dir?: string): Promise<Har
     viewBasics: () => ({ keySource: 'stored', settings: { reasoningDisplay: 'collapsed', model: 'openai/gpt-oss-120b' }, strings: {} }),
     log: () => undefined,
   };
+  return { host, posted };
+}
+
+export async function harness(server: MockOpenRouter, dir?: string): Promise<Harness> {
+  const storageDir = dir ?? (await fs.mkdtemp(join(tmpdir(), 'orc-session-')));
+  const store = new ChatStore(storageDir);
+  const { host, posted } = hostFor(server);
   const session = new ChatSession(store, host);
   await session.init();
   return { session, posted, store, dir: storageDir };
