@@ -22,12 +22,19 @@ export interface PreparedRequest {
   readonly request: ChatRequest;
 }
 
-export type PrepareResult = PreparedRequest | { readonly error: ErrorView } | { readonly cancelled: true };
+/** What preparing a request came to: ready to send, refused (and why), or cancelled by the user. */
+export type PrepareResult =
+  | ({ readonly kind: 'ready' } & PreparedRequest)
+  | { readonly kind: 'refused'; readonly error: ErrorView }
+  | { readonly kind: 'cancelled' };
 
 export interface ChatSessionHost {
   post(message: HostMessage): void;
-  /** Builds the request for these turns, or says why none may be sent (no key, bad setting, cost guard). */
-  prepare(turns: ConversationTurn[]): Promise<PrepareResult>;
+  /**
+   * Builds the request for these turns, or says why none may be sent (no key, bad setting, cost
+   * guard). `signal` fires on Stop: preparing may wait on the network and on the user.
+   */
+  prepare(turns: ConversationTurn[], signal: AbortSignal): Promise<PrepareResult>;
   viewBasics(): Pick<ViewState, 'keySource' | 'settings' | 'strings'>;
   log(line: string): void;
 }
@@ -374,9 +381,8 @@ export class ChatSession {
     };
 
     try {
-      const prepared = await this.host.prepare(turns);
-      if ('error' in prepared) throw prepared.error;
-      if ('cancelled' in prepared) throw new OpenRouterError({ kind: 'aborted', userMessage: 'Not sent.', action: 'none', retryable: false });
+      const prepared = await unlessStopped(this.host.prepare(turns, signal), signal);
+      if (prepared.kind !== 'ready') return await this.endUnsent(chat, assistant, prepared);
       model = prepared.request.model;
       const turn = await prepared.client.complete(prepared.request, { signal, onEvent });
       batcher.flush();
@@ -399,13 +405,29 @@ export class ChatSession {
       }
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
-      if (!aborted) assistant.error = isErrorView(error) ? error : errorViewOf(error);
+      if (!aborted) assistant.error = errorViewOf(error);
       assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
       this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
     } finally {
       batcher.dispose();
     }
     if (!assistant.reasoning) delete assistant.reasoning;
+    chat.updatedAt = this.now();
+    this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
+    await this.persist(chat);
+    return { message: assistant, chatId: chat.id };
+  }
+
+  /** The request never left: refused (the answer shows why) or stopped while it was prepared. */
+  private async endUnsent(chat: Chat, assistant: StoredMessage, result: Exclude<PrepareResult, { kind: 'ready' }>): Promise<AnswerOutcome> {
+    if (result.kind === 'refused') {
+      assistant.status = 'error';
+      assistant.error = result.error;
+      this.host.log(`answer not sent: ${result.error.kind}`);
+    } else {
+      assistant.status = 'stopped';
+      this.host.log('answer not sent: stopped while the request was prepared');
+    }
     chat.updatedAt = this.now();
     this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
     await this.persist(chat);
@@ -465,6 +487,13 @@ function markInterrupted(chat: Chat): void {
   }
 }
 
-function isErrorView(value: unknown): value is ErrorView {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'actions' in value && !(value instanceof Error);
+/** The prepared request, or `cancelled` as soon as Stop fires (a slow /models or a dialog must not hold it). */
+function unlessStopped(preparing: Promise<PrepareResult>, signal: AbortSignal): Promise<PrepareResult> {
+  const cancelled: PrepareResult = { kind: 'cancelled' };
+  if (signal.aborted) return Promise.resolve(cancelled);
+  return new Promise<PrepareResult>((resolve, reject) => {
+    const onStop = (): void => resolve(cancelled);
+    signal.addEventListener('abort', onStop, { once: true });
+    preparing.then(resolve, reject).finally(() => signal.removeEventListener('abort', onStop));
+  });
 }

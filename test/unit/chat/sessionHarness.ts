@@ -23,7 +23,7 @@ export function hostFor(server: MockOpenRouter): { host: ChatSessionHost; posted
   const client = new OpenRouterClient({ baseUrl: server.baseUrl, getApiKey: () => TEST_API_KEY, stallTimeoutMs: 5000 });
   const host: ChatSessionHost = {
     post: (m) => posted.push(m),
-    prepare: async (turns) => ({ client, request: buildChatRequest(turns, { model: 'openai/gpt-oss-120b', reasoningEffort: 'medium' }) }),
+    prepare: async (turns) => ({ kind: 'ready', client, request: buildChatRequest(turns, { model: 'openai/gpt-oss-120b', reasoningEffort: 'medium' }) }),
     viewBasics: () => ({ keySource: 'stored', settings: { reasoningDisplay: 'collapsed', model: 'openai/gpt-oss-120b' }, strings: {} }),
     log: () => undefined,
   };
