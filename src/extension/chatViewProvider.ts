@@ -1,12 +1,14 @@
 /**
  * The sidebar webview view. It owns the webview's lifetime and the ready handshake: messages
- * posted before the webview's script has installed its listener would be lost, so they wait in a
- * queue until the webview says `ready` (after every (re)load of its document).
+ * posted before the webview's script has installed its listener, or while the view is hidden,
+ * would be lost, so they go through the outbox until the webview says `ready` (after every
+ * (re)load of its document).
  */
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { checkWebviewMessage } from '../shared/webviewMessageSchema';
 import { renderWebviewHtml } from '../core/view/webviewHtml';
+import { WebviewOutbox } from '../core/view/webviewOutbox';
 
 export const CHAT_VIEW_ID = 'openrouterChat.chat';
 
@@ -22,9 +24,9 @@ export interface ChatViewHandlers {
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private ready = false;
-  private queue: HostMessage[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly outbox = new WebviewOutbox();
+  /** Listeners of the current view only: a view resolved again (hidden, then shown) gets new ones. */
+  private viewListeners: vscode.Disposable[] = [];
   private handlers: ChatViewHandlers | undefined;
 
   constructor(private readonly extensionUri: vscode.Uri) {}
@@ -34,8 +36,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    this.disposeViewListeners();
     this.view = view;
-    this.ready = false;
+    this.outbox.attach((message) => void view.webview.postMessage(message));
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     view.webview.options = {
       enableScripts: true,
@@ -49,28 +52,25 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
       lang: vscode.env.language,
     });
-    this.disposables.push(
+    this.viewListeners.push(
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       view.onDidChangeVisibility(() => {
-        if (view.visible) this.handlers?.onVisible?.();
+        // Hidden, the webview's document is gone: hold messages until it says `ready` again.
+        if (!view.visible) this.outbox.detach();
+        else this.handlers?.onVisible?.();
       }),
       view.onDidDispose(() => {
+        if (this.view !== view) return;
         this.view = undefined;
-        this.ready = false;
+        this.outbox.detach();
+        this.disposeViewListeners();
       }),
     );
   }
 
-  /** Posts now if the webview is listening, otherwise after its `ready`. */
+  /** Posts now if the webview is listening, otherwise as the outbox decides (see WebviewOutbox). */
   post(message: HostMessage): void {
-    if (!this.view || !this.ready) {
-      // The webview asks for the whole state on `ready`, and that state already holds every chat
-      // change and streamed token so far; replaying them would duplicate text. Only one-off
-      // messages (notices, focus) wait in the queue.
-      if (message.type === 'notice' || message.type === 'focusInput') this.queue.push(message);
-      return;
-    }
-    void this.view.webview.postMessage(message);
+    this.outbox.post(message);
   }
 
   get isVisible(): boolean {
@@ -84,8 +84,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   dispose(): void {
-    for (const d of this.disposables) d.dispose();
-    this.disposables.length = 0;
+    this.disposeViewListeners();
+  }
+
+  private disposeViewListeners(): void {
+    for (const d of this.viewListeners) d.dispose();
+    this.viewListeners = [];
   }
 
   /** The one entry point for what the webview posts: only values that pass the protocol's check act. */
@@ -97,11 +101,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     }
     const message = checked.message;
     if (message.type === 'ready') {
-      this.ready = true;
-      const pending = this.queue;
-      this.queue = [];
-      this.handlers?.onReady();
-      for (const m of pending) void this.view?.webview.postMessage(m);
+      this.outbox.ready(() => this.handlers?.onReady());
       return;
     }
     void this.handlers?.onMessage(message);

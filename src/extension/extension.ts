@@ -72,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const strings = webviewStrings();
   const session = new ChatSession(store, {
     post,
-    prepare: (turns) => preparer.prepare(turns),
+    prepare: (turns, signal) => preparer.prepare(turns, signal),
     viewBasics: () => ({ keySource: keys.source, settings: viewSettings(), strings }),
     log: (line) => log.info('chat', line),
   });

@@ -9,6 +9,9 @@ import type { ChatConfig } from '../core/settings';
 import type { ApiKeyManager } from './apiKeyManager';
 import type { Log } from './log';
 
+/** How long the model list may take before requests go ahead without it. */
+const MODELS_TIMEOUT_MS = 15_000;
+
 export class OpenRouterService {
   private client: OpenRouterClient | undefined;
   private clientKey = '';
@@ -39,7 +42,9 @@ export class OpenRouterService {
   listModels(config: ChatConfig, refresh = false): Promise<ModelInfo[]> {
     if (!refresh && this.models && this.modelsBaseUrl === config.baseUrl) return this.models;
     this.modelsBaseUrl = config.baseUrl;
-    const request = this.clientFor(config).listModels({ refresh: true });
+    // Shared by every caller, so no one request's Stop cancels it; a hung server must not hold
+    // a request (or the cost guard) forever, so it has a time limit of its own.
+    const request = this.clientFor(config).listModels({ refresh: true, signal: AbortSignal.timeout(MODELS_TIMEOUT_MS) });
     this.models = request;
     request.catch(() => {
       if (this.models === request) this.models = undefined;

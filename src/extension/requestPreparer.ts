@@ -32,17 +32,18 @@ export class RequestPreparer {
     private readonly instructions: WorkspaceInstructions,
   ) {}
 
-  async prepare(turns: ConversationTurn[]): Promise<PrepareResult> {
+  /** `signal` is the answer's Stop: the session stops waiting on it, and nothing is sent after it. */
+  async prepare(turns: ConversationTurn[], signal: AbortSignal): Promise<PrepareResult> {
     const result = readConfiguration();
     if (!result.ok) {
       const first = result.problems[0];
       const message = result.problems.map((p) => p.message).join(' ');
       this.log.warn('settings', message);
       void this.offerSettings(message, first?.setting);
-      return { error: settingsErrorView(message, first?.setting ?? 'openrouterChat') };
+      return { kind: 'refused', error: settingsErrorView(message, first?.setting ?? 'openrouterChat') };
     }
     const config = result.config;
-    if (!this.keys.current()) return { error: noKeyErrorView() };
+    if (!this.keys.current()) return { kind: 'refused', error: noKeyErrorView() };
 
     const model = await this.service.modelInfo(config);
     const systemPrompt = await this.instructions.systemPromptFor(config.systemPrompt);
@@ -71,11 +72,13 @@ export class RequestPreparer {
         );
         if (choice !== send) {
           this.log.info('cost', `request not sent: worst case $${worstCase.toFixed(6)} above limit $${config.maxCostPerRequest}`);
-          return { cancelled: true };
+          return { kind: 'cancelled' };
         }
       }
     }
-    return { client: this.service.clientFor(config), request };
+    // Stopped while the model list loaded or the cost question was open: nothing leaves.
+    if (signal.aborted) return { kind: 'cancelled' };
+    return { kind: 'ready', client: this.service.clientFor(config), request };
   }
 
   private async offerSettings(message: string, setting: string | undefined): Promise<void> {

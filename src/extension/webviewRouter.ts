@@ -30,8 +30,11 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'stop':
       session.stop();
       return;
+    case 'continue':
+      await session.continueAnswer(message.messageId);
+      return;
     case 'regenerate':
-      await session.regenerate();
+      await session.regenerate(message.messageId);
       return;
     case 'editAndResend':
       await session.editAndResend(message.messageId, message.text);
@@ -64,7 +67,7 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       await codeActions.openFileRef(message.path, message.line, message.endLine);
       return;
     case 'action':
-      await runAction(message.action, session, deps.log);
+      await runAction(message.action, session, message.messageId, deps.log);
       return;
     default:
       assertNever(message);
@@ -81,7 +84,7 @@ async function openLink(href: string, log: Log): Promise<void> {
   await vscode.env.openExternal(vscode.Uri.parse(href.trim(), true));
 }
 
-async function runAction(action: ErrorAction, session: ChatSession, log: Log): Promise<void> {
+async function runAction(action: ErrorAction, session: ChatSession, messageId: string | undefined, log: Log): Promise<void> {
   switch (action) {
     case 'setApiKey':
       await vscode.commands.executeCommand('openrouterChat.setApiKey');
@@ -90,7 +93,9 @@ async function runAction(action: ErrorAction, session: ChatSession, log: Log): P
       await vscode.env.openExternal(vscode.Uri.parse(ADD_CREDITS_URL));
       return;
     case 'retry':
-      await session.regenerate();
+      // Without the answer's id we cannot know which answer is meant, so nothing is cut away.
+      if (messageId === undefined) log.warn('view', 'retry without the id of the answer it belongs to; ignored');
+      else await session.regenerate(messageId);
       return;
     case 'openSettings':
       await vscode.commands.executeCommand('workbench.action.openSettings', lastErrorSetting(session) ?? 'openrouterChat');

@@ -21,6 +21,12 @@ export type ReasoningDisplay = 'collapsed' | 'expanded' | 'hidden';
 
 export type MessageStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
+/**
+ * Why a finished answer is incomplete: the token limit (`finish_reason: "length"`, it can be
+ * continued) or the provider's content filter (`"content_filter"`).
+ */
+export type CutOffReason = 'length' | 'contentFilter';
+
 /** What the user can do about an error or a notice; each becomes a button. Defined by its schema. */
 export type ErrorAction = z.infer<typeof errorActionSchema>;
 
@@ -60,6 +66,8 @@ export interface MessageView {
   readonly error?: ErrorView;
   /** For messages built by a code action: a short label such as "Explain src/a.ts:3-9". */
   readonly label?: string;
+  /** The answer ended before it was complete (see `CutOffReason`). */
+  readonly cutOff?: CutOffReason;
 }
 
 export interface ChatSummary {
@@ -86,8 +94,11 @@ export interface ViewState {
   readonly chats: readonly ChatSummary[];
   readonly keySource: KeySource;
   readonly settings: ViewSettings;
-  /** Id of the assistant message being streamed right now, if any. */
-  readonly streamingMessageId?: string;
+  /**
+   * The answer being streamed right now, if any, in whichever chat: the view shows Stop for it
+   * even while another chat is open (one answer runs at a time, so it is also why Send waits).
+   */
+  readonly streaming?: { readonly chatId: string; readonly messageId: string };
   /**
    * Translations of the webview's own UI strings (see `webviewStrings.ts`), keyed by the English
    * text; a missing entry means the English text is shown.

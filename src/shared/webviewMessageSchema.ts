@@ -25,7 +25,10 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('send'), text: z.string() }),
   z.object({ type: z.literal('stop') }),
-  z.object({ type: z.literal('regenerate') }),
+  /** Ask the model to go on after the cut-off answer `messageId` (the latest answer only). */
+  z.object({ type: z.literal('continue'), messageId: id }),
+  /** Answer the last question again; `messageId` names the answer the button sits under. */
+  z.object({ type: z.literal('regenerate'), messageId: z.optional(id) }),
   /** Replace the user message `messageId` with `text`, drop every later turn, and resend. */
   z.object({ type: z.literal('editAndResend'), messageId: id, text: z.string() }),
   z.object({ type: z.literal('newChat') }),
@@ -37,7 +40,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openLink'), href: z.string().check(z.maxLength(8192)) }),
   /** A file reference such as `src/a.ts:12` or `L12-L20`; `path` is empty for the current file. */
   z.object({ type: z.literal('openFileRef'), path: z.string().check(z.maxLength(4096)), line, endLine: z.optional(line) }),
-  z.object({ type: z.literal('action'), action: errorActionSchema }),
+  /** An error's button; `messageId` names the answer it sits under (Retry acts on that one only). */
+  z.object({ type: z.literal('action'), action: errorActionSchema, messageId: z.optional(id) }),
 ]);
 
 export type CheckedWebviewMessage = { readonly ok: true; readonly message: z.infer<typeof webviewMessageSchema> } | { readonly ok: false; readonly problem: string };

@@ -12,6 +12,8 @@ export const WEBVIEW_STRINGS = [
   'Ask about your code (Enter to send, Shift+Enter for a new line)',
   'An answer is still being written. Wait for it or stop it before sending another message.',
   'Dismiss',
+  'An answer is being written in “{0}”.',
+  'Show',
   // Messages
   'Conversation',
   'You',
@@ -24,6 +26,9 @@ export const WEBVIEW_STRINGS = [
   'Cancel',
   'Stopped',
   'The model returned no answer.',
+  'The answer was cut off: it reached the token limit (openrouterChat.maxTokens, or the model’s own limit).',
+  'The answer was cut off by the provider’s content filter.',
+  'Continue',
   'Jump to latest',
   // Code blocks and markdown
   'Insert at cursor',

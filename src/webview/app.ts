@@ -15,6 +15,7 @@ import { Header } from './ui/header';
 import { HistoryPanel } from './ui/historyPanel';
 import { MessageList } from './ui/messageList';
 import { NoticeBar } from './ui/noticeBar';
+import { RunningBanner } from './ui/runningBanner';
 import { loadUiState, postToHost, saveUiState } from './vscodeApi';
 
 export class App {
@@ -22,6 +23,7 @@ export class App {
   private readonly header: Header;
   private readonly history = new HistoryPanel();
   private readonly notices = new NoticeBar();
+  private readonly runningBanner = new RunningBanner((chatId) => postToHost({ type: 'openChat', chatId }));
   private readonly messages = new MessageList('collapsed');
   private readonly composer: Composer;
   private readonly scroller: AutoScroller;
@@ -50,6 +52,7 @@ export class App {
       this.history.element,
       el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton),
       this.notices.element,
+      this.runningBanner.element,
       this.composer.element,
     );
     // Esc stops the answer from anywhere in the view (inner editors stop the event themselves).
@@ -91,9 +94,9 @@ export class App {
     this.state = state;
     this.sendPending = undefined;
     setTranslations(state.strings);
-    this.streaming = state.streamingMessageId ? { chatId: state.chat.id, messageId: state.streamingMessageId } : undefined;
+    this.streaming = state.streaming ? { ...state.streaming } : undefined;
     this.messages.setReasoningDisplay(state.settings.reasoningDisplay);
-    this.messages.render(state.chat.messages, state.streamingMessageId);
+    this.messages.render(state.chat.messages, state.streaming?.chatId === state.chat.id ? state.streaming.messageId : undefined);
     this.refreshChrome();
     if (this.restoreScrollOnNextState) {
       this.restoreScrollOnNextState = false;
@@ -185,6 +188,7 @@ export class App {
     this.composer.setBusy(busy, this.streaming !== undefined);
     this.messages.setBusy(busy);
     if (!this.state) return;
+    this.runningBanner.update(this.streaming?.chatId, this.state.chat.id, this.state.chats);
     this.header.setModel(this.state.settings.model);
     this.history.update(this.state.chats, this.state.chat.id);
     // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.

@@ -202,6 +202,19 @@ describe('Code actions: code into the editor', function () {
       assert.equal(editor.document.getText(), original);
     });
 
+    it('does not offer code from an answer cut off at the token limit: the original is back and the user is told why', async () => {
+      const editor = await tempEditor(crlf);
+      selectLines(editor, 2, 4);
+      // The default answer cut inside its code block: the code streamed so far looks plausible.
+      server.enqueue('truncated');
+      const warnings = stubWindow('showWarningMessage', async () => undefined);
+      await vscode.commands.executeCommand('openrouterChat.inlineEdit', { instruction: 'turn it into add' });
+      assert.equal(api.session.activeChat.messages.at(-1)?.cutOff, 'length');
+      assert.equal(editor.document.getText(), crlf);
+      assert.ok(warnings.some((w) => /cut off at the token limit/.test(String(w[0]))), `warnings: ${JSON.stringify(warnings)}`);
+      assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptInlineEdit'), false, 'nothing is offered to accept');
+    });
+
     it('Reject while streaming stops the answer and restores the original', async () => {
       const editor = await tempEditor(crlf);
       selectLines(editor, 2, 4);

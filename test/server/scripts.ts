@@ -1,5 +1,6 @@
 import { DEFAULT_ANSWER, DEFAULT_REASONING, longMarkdownPieces, MULTIBYTE_ANSWER, piecesOf } from './answerContent';
 import { HTTP_ERROR_SCRIPTS } from './httpErrorScripts';
+import { mixedReasoningChunks } from './mixedReasoning';
 import { withoutMarker } from './scriptSelection';
 import type { Script, ScriptContext, ScriptPlan, StreamItem } from './scriptTypes';
 import { numberParam, stringParam } from './scriptTypes';
@@ -84,6 +85,28 @@ const SUCCESS_SCRIPTS: Readonly<Record<string, Script>> = {
       ...reasoning.map((text, i) => ({ data: factory.reasoning(text, i === 0) })),
       { data: factory.finish('length') },
       { data: factory.usage(usageFor(promptTokens(context), budget, budget)) },
+      DONE,
+    ]);
+  },
+  /** reasoning_details of all three types over several chunks, then a short answer. */
+  'reasoning-mixed': (context) => {
+    const factory = factoryFor(context);
+    return stream([
+      ...mixedReasoningChunks(factory).map((data) => ({ data })),
+      ...piecesOf('Hello to you too.').map((text) => ({ data: factory.content(text) })),
+      { data: factory.finish('stop') },
+      { data: factory.usage(usageFor(promptTokens(context), 20, 12)) },
+      DONE,
+    ]);
+  },
+  /** The default answer cut inside its code block (`after` content pieces), ended by `reason`. */
+  truncated: (context) => {
+    const factory = factoryFor(context);
+    const content = DEFAULT_ANSWER.slice(0, numberParam(context, 'after', 4));
+    return stream([
+      ...partialAnswer(context, content.length),
+      { data: factory.finish(stringParam(context, 'reason', 'length')) },
+      { data: factory.usage(usageFor(promptTokens(context), tokens(content.join('')) + 10, 10)) },
       DONE,
     ]);
   },

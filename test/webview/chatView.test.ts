@@ -67,6 +67,32 @@ describe('webview: chat view', () => {
     assert.match(await page.getByRole('article', { name: 'Assistant' }).innerText(), /Partial answer[\s\S]*Stopped/);
   });
 
+  it('keeps Stop and Esc for an answer streaming in another chat, says where it runs, and leads back to it', async () => {
+    const { view } = session;
+    const plan = { messageId: 'a1', user: userMessage('u1', 'question'), content: 'Partial answer' };
+    const chats = [
+      { id: CHAT_ID, title: 'Long story', updatedAt: Date.now(), messageCount: 2 },
+      { id: 'other', title: 'Other chat', updatedAt: Date.now() - 60_000, messageCount: 0 },
+    ];
+    await view.sendAndSettle(stateMessage({ chats }), streamStart(plan), ...deltas(plan, 'content', plan.content));
+    // New chat while the answer streams: the host sends the empty chat, naming the running answer.
+    await view.sendAndSettle(stateMessage({ chatId: 'other', chats, streamingMessageId: 'a1', streamingChatId: CHAT_ID }));
+    const page = view.page;
+    const stop = page.getByRole('button', { name: 'Stop' });
+    assert.equal(await stop.isVisible(), true, 'Stop stays reachable from another chat');
+    assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), true);
+    const banner = page.locator('.running-banner');
+    assert.equal(await banner.innerText().then((text) => text.includes('An answer is being written in “Long story”.')), true);
+    await stop.click();
+    await page.locator('body').press('Escape');
+    assert.deepEqual(await view.postedOfType('stop'), [{ type: 'stop' }, { type: 'stop' }]);
+    await banner.getByRole('button', { name: 'Show' }).click();
+    assert.deepEqual(await view.postedOfType('openChat'), [{ type: 'openChat', chatId: CHAT_ID }]);
+    await view.sendAndSettle(streamEnd({ ...plan, final: { status: 'stopped' } }));
+    assert.equal(await stop.isVisible(), false);
+    assert.equal(await banner.isVisible(), false);
+  });
+
   it('offers Regenerate on the last answer only and posts regenerate', async () => {
     const { view } = session;
     const messages = [userMessage('u1', 'one'), assistantMessage('a1', 'First'), userMessage('u2', 'two'), assistantMessage('a2', 'Second')];
@@ -75,7 +101,7 @@ describe('webview: chat view', () => {
     assert.equal(await regenerate.count(), 1);
     assert.equal(await view.page.locator('[data-message-id="a2"]').getByRole('button', { name: 'Regenerate' }).count(), 1);
     await regenerate.click();
-    assert.deepEqual(await view.postedOfType('regenerate'), [{ type: 'regenerate' }]);
+    assert.deepEqual(await view.postedOfType('regenerate'), [{ type: 'regenerate', messageId: 'a2' }]);
   });
 
   it('edits a user message inline and posts editAndResend with the new text', async () => {
@@ -102,9 +128,21 @@ describe('webview: chat view', () => {
     assert.match(await view.page.getByRole('article', { name: 'Assistant' }).innerText(), /Half an ans/);
     for (const name of ['Add credits', 'Set API key', 'Retry', 'Open settings', 'Choose model']) await alert.getByRole('button', { name }).click();
     assert.deepEqual(
-      (await view.postedOfType('action')).map((message) => message.action),
-      ['addCredits', 'setApiKey', 'retry', 'openSettings', 'selectModel'],
+      (await view.postedOfType('action')).map((message) => [message.action, message.messageId]),
+      [['addCredits', 'a1'], ['setApiKey', 'a1'], ['retry', 'a1'], ['openSettings', 'a1'], ['selectModel', 'a1']],
     );
+  });
+
+  it('offers Retry under the latest failed answer only, never under an older one', async () => {
+    const { view } = session;
+    const error = { kind: 'serverError', message: 'OpenRouter had an internal error.', actions: ['retry'] as const };
+    const messages = [userMessage('u1', 'one'), assistantMessage('a1', '', { status: 'error', error }), userMessage('u2', 'two'), assistantMessage('a2', '', { status: 'error', error })];
+    await view.sendAndSettle(stateMessage({ messages }));
+    const older = view.page.locator('[data-message-id="a1"]');
+    assert.equal(await older.getByRole('alert').count(), 1, 'the older error is still shown');
+    assert.equal(await older.getByRole('button', { name: 'Retry' }).count(), 0);
+    await view.page.locator('[data-message-id="a2"]').getByRole('button', { name: 'Retry' }).click();
+    assert.deepEqual(await view.postedOfType('action'), [{ type: 'action', action: 'retry', messageId: 'a2' }]);
   });
 
   it('shows the stats line and copies the whole answer', async () => {

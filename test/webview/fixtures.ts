@@ -10,7 +10,9 @@ export interface StateOptions {
   readonly chats?: readonly ChatSummary[];
   readonly keySource?: KeySource;
   readonly reasoningDisplay?: ReasoningDisplay;
+  /** An answer streaming in the shown chat (or in `streamingChatId`). */
   readonly streamingMessageId?: string;
+  readonly streamingChatId?: string;
   readonly chatId?: string;
 }
 
@@ -21,7 +23,7 @@ export function viewState(options: StateOptions = {}): ViewState {
     chats: options.chats ?? [{ id: chatId, title: 'Test chat', updatedAt: Date.now() - 5 * 60_000, messageCount: options.messages?.length ?? 0 }],
     keySource: options.keySource ?? 'stored',
     settings: { reasoningDisplay: options.reasoningDisplay ?? 'collapsed', model: MODEL },
-    ...(options.streamingMessageId ? { streamingMessageId: options.streamingMessageId } : {}),
+    ...(options.streamingMessageId ? { streaming: { chatId: options.streamingChatId ?? chatId, messageId: options.streamingMessageId } } : {}),
     strings: {},
   };
 }

@@ -3,7 +3,7 @@
  * decides when to call them, the store decides how they reach the disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerStats, ChatSummary, ChatView, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
+import type { AnswerStats, ChatSummary, ChatView, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
 import type { ReasoningDetail, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 
@@ -20,6 +20,7 @@ export interface StoredMessage {
   stats?: AnswerStats;
   error?: ErrorView;
   label?: string;
+  cutOff?: CutOffReason;
   readonly createdAt: number;
 }
 
@@ -66,6 +67,7 @@ export function toMessageView(message: StoredMessage): MessageView {
     ...(message.stats ? { stats: message.stats } : {}),
     ...(message.error ? { error: message.error } : {}),
     ...(message.label ? { label: message.label } : {}),
+    ...(message.cutOff ? { cutOff: message.cutOff } : {}),
   };
 }
 
@@ -91,6 +93,13 @@ export function conversationTurns(messages: readonly StoredMessage[]): Conversat
   }
   // Two user turns in a row (the answer between them failed empty) are still valid for the API.
   return turns;
+}
+
+/** The reason a finished answer is incomplete, from the stream's `finish_reason`. */
+export function cutOffReason(finishReason: string | null | undefined): CutOffReason | undefined {
+  if (finishReason === 'length') return 'length';
+  if (finishReason === 'content_filter') return 'contentFilter';
+  return undefined;
 }
 
 /** Index of the message with this id, or -1. */

@@ -11,7 +11,7 @@ import type { OpenRouterClient } from '../openrouter/client';
 import type { ChatRequest, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats } from './answerStats';
-import { createChat, createMessage, conversationTurns, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
@@ -22,12 +22,19 @@ export interface PreparedRequest {
   readonly request: ChatRequest;
 }
 
-export type PrepareResult = PreparedRequest | { readonly error: ErrorView } | { readonly cancelled: true };
+/** What preparing a request came to: ready to send, refused (and why), or cancelled by the user. */
+export type PrepareResult =
+  | ({ readonly kind: 'ready' } & PreparedRequest)
+  | { readonly kind: 'refused'; readonly error: ErrorView }
+  | { readonly kind: 'cancelled' };
 
 export interface ChatSessionHost {
   post(message: HostMessage): void;
-  /** Builds the request for these turns, or says why none may be sent (no key, bad setting, cost guard). */
-  prepare(turns: ConversationTurn[]): Promise<PrepareResult>;
+  /**
+   * Builds the request for these turns, or says why none may be sent (no key, bad setting, cost
+   * guard). `signal` fires on Stop: preparing may wait on the network and on the user.
+   */
+  prepare(turns: ConversationTurn[], signal: AbortSignal): Promise<PrepareResult>;
   viewBasics(): Pick<ViewState, 'keySource' | 'settings' | 'strings'>;
   log(line: string): void;
 }
@@ -50,16 +57,24 @@ interface Running {
   readonly chatId: string;
   readonly messageId: string;
   readonly abort: AbortController;
+  /** Holds text already in the message but not yet posted as a delta. */
+  readonly batcher: DeltaBatcher;
   readonly done: Promise<AnswerOutcome>;
 }
 
 export const BUSY_NOTICE = 'An answer is still streaming. Wait for it, or press Stop (Esc) first.';
+export const CONTINUE_PROMPT = 'Your previous answer was cut off. Continue exactly where it stopped, without repeating what you already wrote.';
+export const CONTINUE_LABEL = 'Continue the answer';
+export const NOT_LATEST_NOTICE = 'Only the latest answer can be answered again. To ask an earlier question again, edit it and resend.';
 
 export class ChatSession {
   private chats: Chat[] = [];
   private active: Chat = createChat();
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles when `init` has read the history; until then a question waits for it. */
+  private historyRead: Promise<unknown> | undefined;
+  private historyLoaded = false;
 
   constructor(
     private readonly store: ChatStore,
@@ -69,6 +84,12 @@ export class ChatSession {
 
   /** Loads the history; returns files that were unreadable (already moved aside by the store). */
   async init(): Promise<CorruptChatFile[]> {
+    const reading = this.loadHistory();
+    this.historyRead = reading.catch(() => undefined);
+    return reading;
+  }
+
+  private async loadHistory(): Promise<CorruptChatFile[]> {
     const { chats, corrupt } = await this.store.loadAll();
     for (const chat of chats) {
       markInterrupted(chat);
@@ -76,6 +97,7 @@ export class ChatSession {
     }
     this.chats = chats;
     this.active = chats[0] ?? createChat(this.now());
+    this.historyLoaded = true;
     return corrupt;
   }
 
@@ -97,17 +119,25 @@ export class ChatSession {
       ...this.host.viewBasics(),
       chat: toChatView(this.active),
       chats: this.savedChats().map(summarize),
-      ...(this.running && this.running.chatId === this.active.id ? { streamingMessageId: this.running.messageId } : {}),
+      ...(this.running ? { streaming: { chatId: this.running.chatId, messageId: this.running.messageId } } : {}),
     };
   }
 
+  /**
+   * Sends the whole state. Text the delta batcher still holds is already in the streaming
+   * message, so it goes out first: posted after the state, it would be appended a second time.
+   */
   postState(): void {
+    this.running?.batcher.flush();
     this.host.post({ type: 'state', state: this.viewState() });
   }
 
   /** Sends a user message and streams the answer. Resolves with the answer, or undefined if refused. */
   async send(text: string, options: SendOptions = {}): Promise<AnswerOutcome | undefined> {
     if (text.trim().length === 0) return undefined;
+    // A question asked while the history loads belongs in the chat the history opens, not in a
+    // placeholder that loading then replaces.
+    if (!this.historyLoaded && this.historyRead) await this.historyRead;
     if (this.running) {
       if (!options.queueIfBusy) {
         this.host.post({ type: 'notice', level: 'warning', text: BUSY_NOTICE });
@@ -129,9 +159,19 @@ export class ChatSession {
     this.running?.abort.abort();
   }
 
-  async regenerate(): Promise<AnswerOutcome | undefined> {
+  /**
+   * Answers the last question again, replacing the answer after it. With `answerId` (Regenerate
+   * and Retry name the answer they sit under) it acts only when that answer is still the latest
+   * of the open chat: an older answer is never retried by cutting away the newer turns after it.
+   */
+  async regenerate(answerId?: string): Promise<AnswerOutcome | undefined> {
     if (this.refuseWhileBusy()) return undefined;
     const chat = this.active;
+    const last = chat.messages[chat.messages.length - 1];
+    if (answerId !== undefined && (last?.id !== answerId || last.role !== 'assistant')) {
+      this.host.post({ type: 'notice', level: 'warning', text: NOT_LATEST_NOTICE });
+      return undefined;
+    }
     let lastUser = -1;
     for (let i = chat.messages.length - 1; i >= 0; i--) {
       if (chat.messages[i]?.role === 'user') {
@@ -143,6 +183,20 @@ export class ChatSession {
     chat.messages.splice(lastUser + 1);
     this.postState();
     return this.answer(chat, chat.messages[lastUser] as StoredMessage, {});
+  }
+
+  /**
+   * Asks the model to go on after the latest answer, which the token limit cut off. The request
+   * holds the whole chat, so the model sees where its answer stopped.
+   */
+  async continueAnswer(answerId: string): Promise<AnswerOutcome | undefined> {
+    if (this.refuseWhileBusy()) return undefined;
+    const last = this.active.messages[this.active.messages.length - 1];
+    if (last?.id !== answerId || last.role !== 'assistant') {
+      this.host.post({ type: 'notice', level: 'warning', text: NOT_LATEST_NOTICE });
+      return undefined;
+    }
+    return this.send(CONTINUE_PROMPT, { label: CONTINUE_LABEL });
   }
 
   async editAndResend(messageId: string, text: string): Promise<AnswerOutcome | undefined> {
@@ -172,7 +226,8 @@ export class ChatSession {
       await this.refreshList();
       return;
     }
-    markInterrupted(chat);
+    // The chat answering here is live, not interrupted: its answer keeps streaming on screen.
+    if (this.running?.chatId !== chatId) markInterrupted(chat);
     this.replaceInList(chat);
     this.active = chat;
     this.postState();
@@ -284,10 +339,11 @@ export class ChatSession {
     chat.updatedAt = this.now();
     this.replaceInList(chat);
     const abort = new AbortController();
-    const done = this.stream(chat, user, assistant, turns, abort.signal, options).finally(() => {
+    const batcher = new DeltaBatcher((delta) => this.host.post({ type: 'streamDelta', chatId: chat.id, messageId: assistant.id, ...delta }));
+    const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options).finally(() => {
       this.running = undefined;
     });
-    this.running = { chatId: chat.id, messageId: assistant.id, abort, done };
+    this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done };
     return done;
   }
 
@@ -297,11 +353,11 @@ export class ChatSession {
     assistant: StoredMessage,
     turns: ConversationTurn[],
     signal: AbortSignal,
+    batcher: DeltaBatcher,
     options: SendOptions,
   ): Promise<AnswerOutcome> {
     this.host.post({ type: 'streamStart', chatId: chat.id, user: toMessageView(user), assistant: toMessageView(assistant) });
     void this.persist(chat);
-    const batcher = new DeltaBatcher((delta) => this.host.post({ type: 'streamDelta', chatId: chat.id, messageId: assistant.id, ...delta }));
     const sentAt = this.now();
     let firstReasoningAt: number | undefined;
     let firstContentAt: number | undefined;
@@ -325,9 +381,8 @@ export class ChatSession {
     };
 
     try {
-      const prepared = await this.host.prepare(turns);
-      if ('error' in prepared) throw prepared.error;
-      if ('cancelled' in prepared) throw new OpenRouterError({ kind: 'aborted', userMessage: 'Not sent.', action: 'none', retryable: false });
+      const prepared = await unlessStopped(this.host.prepare(turns, signal), signal);
+      if (prepared.kind !== 'ready') return await this.endUnsent(chat, assistant, prepared);
       model = prepared.request.model;
       const turn = await prepared.client.complete(prepared.request, { signal, onEvent });
       batcher.flush();
@@ -335,6 +390,8 @@ export class ChatSession {
       assistant.reasoning = turn.reasoning || undefined;
       if (turn.reasoningDetails.length) assistant.reasoningDetails = turn.reasoningDetails;
       if (turn.toolCalls.length) assistant.toolCalls = turn.toolCalls;
+      const cutOff = cutOffReason(turn.finishReason);
+      if (cutOff) assistant.cutOff = cutOff;
       assistant.status = 'done';
       assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
     } catch (error) {
@@ -348,13 +405,29 @@ export class ChatSession {
       }
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
-      if (!aborted) assistant.error = isErrorView(error) ? error : errorViewOf(error);
+      if (!aborted) assistant.error = errorViewOf(error);
       assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
       this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
     } finally {
       batcher.dispose();
     }
     if (!assistant.reasoning) delete assistant.reasoning;
+    chat.updatedAt = this.now();
+    this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
+    await this.persist(chat);
+    return { message: assistant, chatId: chat.id };
+  }
+
+  /** The request never left: refused (the answer shows why) or stopped while it was prepared. */
+  private async endUnsent(chat: Chat, assistant: StoredMessage, result: Exclude<PrepareResult, { kind: 'ready' }>): Promise<AnswerOutcome> {
+    if (result.kind === 'refused') {
+      assistant.status = 'error';
+      assistant.error = result.error;
+      this.host.log(`answer not sent: ${result.error.kind}`);
+    } else {
+      assistant.status = 'stopped';
+      this.host.log('answer not sent: stopped while the request was prepared');
+    }
     chat.updatedAt = this.now();
     this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
     await this.persist(chat);
@@ -414,6 +487,13 @@ function markInterrupted(chat: Chat): void {
   }
 }
 
-function isErrorView(value: unknown): value is ErrorView {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'actions' in value && !(value instanceof Error);
+/** The prepared request, or `cancelled` as soon as Stop fires (a slow /models or a dialog must not hold it). */
+function unlessStopped(preparing: Promise<PrepareResult>, signal: AbortSignal): Promise<PrepareResult> {
+  const cancelled: PrepareResult = { kind: 'cancelled' };
+  if (signal.aborted) return Promise.resolve(cancelled);
+  return new Promise<PrepareResult>((resolve, reject) => {
+    const onStop = (): void => resolve(cancelled);
+    signal.addEventListener('abort', onStop, { once: true });
+    preparing.then(resolve, reject).finally(() => signal.removeEventListener('abort', onStop));
+  });
 }

@@ -65,20 +65,20 @@ export function buildChatRequest(turns: ConversationTurn[], settings: ChatSettin
 }
 
 /**
- * Reasoning round trip, decided per assistant turn:
- * - A turn that made tool calls keeps `reasoning` and `reasoning_details` exactly as received:
- *   OpenRouter requires them beside `tool_calls`, and the model continues the same chain of
- *   thought after the tool result.
- * - A plain turn (a final answer) drops them: the harmony format's guidance for gpt-oss is that
- *   earlier chain of thought may be dropped once a final answer was given, and resending it would
- *   cost prompt tokens on every later request for no benefit.
+ * Reasoning round trip: every assistant turn carries its `reasoning_details` exactly as received
+ * (see `appendReasoningDetail`), in order. OpenRouter's model page: "When continuing a
+ * conversation, preserve the complete reasoning_details when passing messages back to the model
+ * so it can continue reasoning from where it left off." A turn that made tool calls also keeps
+ * the plain `reasoning` text: OpenRouter requires the reasoning beside `tool_calls`.
  */
 function toWireMessage(turn: ConversationTurn): WireMessage {
   if (turn.role === 'user') return { role: 'user', content: turn.content };
   const toolCalls = turn.toolCalls ?? [];
-  if (toolCalls.length === 0) return { role: 'assistant', content: turn.content };
-  const message: WireMessage = { role: 'assistant', content: turn.content === '' ? null : turn.content, tool_calls: toolCalls };
-  if (turn.reasoning) message.reasoning = turn.reasoning;
+  const message: WireMessage =
+    toolCalls.length === 0
+      ? { role: 'assistant', content: turn.content }
+      : { role: 'assistant', content: turn.content === '' ? null : turn.content, tool_calls: toolCalls };
+  if (toolCalls.length > 0 && turn.reasoning) message.reasoning = turn.reasoning;
   if (turn.reasoningDetails && turn.reasoningDetails.length > 0) message.reasoning_details = turn.reasoningDetails;
   return message;
 }

@@ -85,29 +85,28 @@ export function cleanToolName(name: string): string {
 }
 
 /**
- * Appends one streamed detail. Streams send a long text as many fragments of the same item (same
- * type, index, id and format); those are concatenated into one item so the round trip sends the
- * text once, in order, instead of hundreds of slivers. Anything else is kept as its own item.
+ * Appends one streamed detail, so that the array can go back to the model unmodified (OpenRouter:
+ * "preserve the complete reasoning_details when passing messages back"):
+ * - `reasoning.text` arrives as fragments of one item sharing an `index`; they are merged into
+ *   that item, in place of its first fragment, by appending the text (a later fragment may carry
+ *   the `signature`, or fields the first lacked).
+ * - Every other item (`reasoning.summary`, `reasoning.encrypted`, unknown types) is kept exactly
+ *   as received, as its own item: encrypted data and signatures are verified byte for byte.
  */
 export function appendReasoningDetail(details: ReasoningDetail[], detail: ReasoningDetail): void {
-  const last = details[details.length - 1];
-  if (last && isContinuation(last, detail)) {
-    if (detail.type === 'reasoning.text') last.text = (last.text ?? '') + (detail.text ?? '');
-    else last.summary = (last.summary ?? '') + (detail.summary ?? '');
-    if (detail.signature) last.signature = detail.signature;
+  if (detail.type !== 'reasoning.text') {
+    details.push({ ...detail });
     return;
   }
-  details.push({ ...detail });
-}
-
-function isContinuation(last: ReasoningDetail, next: ReasoningDetail): boolean {
-  return (
-    (next.type === 'reasoning.text' || next.type === 'reasoning.summary') &&
-    last.type === next.type &&
-    (last.index ?? 0) === (next.index ?? 0) &&
-    (last.id ?? null) === (next.id ?? null) &&
-    last.format === next.format &&
-    // A signature closes an item: text after it belongs to a new one.
-    !last.signature
-  );
+  const index = detail.index ?? 0;
+  const item = details.find((candidate) => candidate.type === 'reasoning.text' && (candidate.index ?? 0) === index);
+  if (!item) {
+    details.push({ ...detail });
+    return;
+  }
+  for (const [field, value] of Object.entries(detail)) {
+    if (field === 'text') item.text = (item.text ?? '') + (typeof value === 'string' ? value : '');
+    else if (field === 'signature') item.signature = typeof value === 'string' ? value : (item.signature ?? null);
+    else if (!(field in item)) item[field] = value;
+  }
 }

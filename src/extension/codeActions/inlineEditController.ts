@@ -163,8 +163,10 @@ export class InlineEditController implements vscode.Disposable {
     if (edit.cancelled || this.active !== edit) return;
     const message = outcome?.message;
     const code = message ? codeFromAnswer(message.content, true) : '';
-    if (!message || message.status === 'error' || code.trim().length === 0) {
-      const reason = message?.error?.message ?? vscode.l10n.t('the answer held no code');
+    const unfinished = unfinishedReason(message);
+    if (!message || unfinished !== undefined || code.trim().length === 0) {
+      // Code from an answer that did not end on its own is incomplete: never offer it as ready.
+      const reason = unfinished ?? vscode.l10n.t('the answer held no code');
       await this.restoreAndEnd(edit);
       void vscode.window.showWarningMessage(vscode.l10n.t('The inline edit of {0} did not finish ({1}); the original code is back.', edit.where, reason));
       return;
@@ -277,4 +279,14 @@ export class InlineEditController implements vscode.Disposable {
     if (this.active) this.end(this.active);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** Why an answer's code cannot be offered as finished, or undefined when the answer is complete. */
+function unfinishedReason(message: AnswerOutcome['message'] | undefined): string | undefined {
+  if (!message) return undefined;
+  if (message.status === 'error') return message.error?.message ?? vscode.l10n.t('the request failed');
+  if (message.status === 'stopped') return vscode.l10n.t('the answer was stopped');
+  if (message.cutOff === 'length') return vscode.l10n.t('the answer was cut off at the token limit');
+  if (message.cutOff === 'contentFilter') return vscode.l10n.t('the answer was cut off by the provider’s content filter');
+  return undefined;
 }

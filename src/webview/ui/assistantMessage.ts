@@ -8,6 +8,7 @@ import { button, el } from '../dom';
 import { t } from '../i18n';
 import { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { postToHost } from '../vscodeApi';
+import { createCutOffNotice } from './cutOffNotice';
 import { createErrorBox } from './errorBox';
 import { ReasoningSection } from './reasoningSection';
 import { createStatsLine } from './statsLine';
@@ -100,7 +101,7 @@ export class AssistantMessageView {
     this.renderFooter();
   }
 
-  /** Regenerate is offered on the last answer only, and not while a request runs. */
+  /** Regenerate and Retry are offered on the last answer only, and not while a request runs. */
   setRegenerateAllowed(allowed: boolean): void {
     if (allowed === this.regenerateAllowed) return;
     this.regenerateAllowed = allowed;
@@ -119,17 +120,18 @@ export class AssistantMessageView {
   }
 
   private renderFooter(): void {
-    const { status, error, stats, content } = this.message;
+    const { status, error, stats, content, cutOff } = this.message;
     const parts: HTMLElement[] = [];
     if (status === 'stopped') parts.push(el('div', { className: 'status-marker', text: t('Stopped') }));
-    if (error) parts.push(createErrorBox(error));
-    if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
+    if (error) parts.push(createErrorBox(error, this.message.id, this.regenerateAllowed));
+    if (cutOff) parts.push(createCutOffNotice(cutOff, this.message.id, this.regenerateAllowed));
+    else if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
       parts.push(el('div', { className: 'status-marker', text: t('The model returned no answer.') }));
     }
     if (stats) parts.push(createStatsLine(stats));
     const actions = el('div', { className: 'message-actions' });
     if (content) actions.append(button(t('Copy'), () => postToHost({ type: 'copy', text: this.message.content }), 'button-secondary'));
-    if (this.regenerateAllowed) actions.append(button(t('Regenerate'), () => postToHost({ type: 'regenerate' }), 'button-secondary'));
+    if (this.regenerateAllowed) actions.append(button(t('Regenerate'), () => postToHost({ type: 'regenerate', messageId: this.message.id }), 'button-secondary'));
     if (actions.childElementCount) parts.push(actions);
     this.footer.replaceChildren(...parts);
   }

@@ -21,8 +21,13 @@ export function errorActionLabel(action: ErrorAction): string {
   }
 }
 
-export function createErrorBox(error: ErrorView): HTMLElement {
-  const actions = error.actions.map((action) => button(errorActionLabel(action), () => postToHost({ type: 'action', action })));
+/**
+ * `messageId` is the failed answer's; Retry is offered only when `retryAllowed` (the answer is the
+ * latest and nothing runs), since answering an older question again would cut the newer turns.
+ */
+export function createErrorBox(error: ErrorView, messageId: string, retryAllowed: boolean): HTMLElement {
+  const offered = error.actions.filter((action) => action !== 'retry' || retryAllowed);
+  const actions = offered.map((action) => button(errorActionLabel(action), () => postToHost({ type: 'action', action, messageId })));
   return el(
     'div',
     { className: 'error-box', attrs: { role: 'alert' } },

@@ -4,45 +4,13 @@
  */
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChatSession, BUSY_NOTICE, type ChatSessionHost } from '../../../src/core/chat/chatSession';
+import { BUSY_NOTICE } from '../../../src/core/chat/chatSession';
 import { ChatStore } from '../../../src/core/chat/chatStore';
-import { OpenRouterClient } from '../../../src/core/openrouter/client';
-import { buildChatRequest } from '../../../src/core/openrouter/requestBuilder';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { startOpenRouterServer, type MockOpenRouter } from '../../server/openRouterServer';
-import { TEST_API_KEY, waitFor } from '../../support';
-
-interface Harness {
-  session: ChatSession;
-  posted: HostMessage[];
-  store: ChatStore;
-  dir: string;
-}
-
-async function harness(server: MockOpenRouter, dir?: string): Promise<Harness> {
-  const storageDir = dir ?? (await fs.mkdtemp(join(tmpdir(), 'orc-session-')));
-  const store = new ChatStore(storageDir);
-  const posted: HostMessage[] = [];
-  const client = new OpenRouterClient({ baseUrl: server.baseUrl, getApiKey: () => TEST_API_KEY, stallTimeoutMs: 5000 });
-  const host: ChatSessionHost = {
-    post: (m) => posted.push(m),
-    prepare: async (turns) => ({ client, request: buildChatRequest(turns, { model: 'openai/gpt-oss-120b', reasoningEffort: 'medium' }) }),
-    viewBasics: () => ({ keySource: 'stored', settings: { reasoningDisplay: 'collapsed', model: 'openai/gpt-oss-120b' }, strings: {} }),
-    log: () => undefined,
-  };
-  const session = new ChatSession(store, host);
-  await session.init();
-  return { session, posted, store, dir: storageDir };
-}
-
-function streamedText(posted: HostMessage[], messageId: string, field: 'content' | 'reasoning'): string {
-  return posted
-    .filter((m): m is Extract<HostMessage, { type: 'streamDelta' }> => m.type === 'streamDelta' && m.messageId === messageId)
-    .map((m) => m[field] ?? '')
-    .join('');
-}
+import { waitFor } from '../../support';
+import { harness, streamedText } from './sessionHarness';
 
 describe('chat session', function () {
   this.timeout(20_000);

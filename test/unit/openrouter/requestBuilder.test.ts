@@ -68,8 +68,8 @@ describe('buildChatRequest', () => {
     ];
     const request = buildChatRequest(turns, settings);
 
-    it('drops reasoning from plain answers (harmony: earlier chain of thought may be dropped)', () => {
-      assert.deepEqual(request.messages[1], { role: 'assistant', content: '4.' });
+    it('sends the reasoning_details of plain answers back unchanged (and not the reasoning text twice)', () => {
+      assert.deepEqual(request.messages[1], { role: 'assistant', content: '4.', reasoning_details: [{ type: 'reasoning.text', text: 'User asks 2+2.' }] });
     });
 
     it('sends reasoning and reasoning_details back, unchanged, beside tool calls', () => {
@@ -84,7 +84,7 @@ describe('buildChatRequest', () => {
     });
     after(() => server.close());
 
-    it('carries the details of a tool-call turn and omits those of a plain answer', async () => {
+    it('carries the details of a tool-call turn and of a plain answer', async () => {
       const { client } = clientFor(server);
       const first = await client.complete(buildChatRequest([{ role: 'user', content: 'hi' }], settings));
       assert.ok(first.reasoningDetails.length > 0, 'the default script streams reasoning details');
@@ -101,7 +101,7 @@ describe('buildChatRequest', () => {
       const body = server.requests.at(-1)?.body as { messages: Record<string, unknown>[]; reasoning: unknown; stream: boolean };
       assert.equal(body.stream, true);
       assert.deepEqual(body.reasoning, { effort: 'high' });
-      assert.deepEqual(body.messages[1], { role: 'assistant', content: first.content });
+      assert.deepEqual(body.messages[1], { role: 'assistant', content: first.content, reasoning_details: first.reasoningDetails });
       assert.deepEqual(body.messages[3], {
         role: 'assistant', content: null, tool_calls: toolTurn.toolCalls,
         reasoning: 'I should read the file.', reasoning_details: withReasoning.reasoningDetails,

@@ -8,7 +8,8 @@ describe('webview message check', () => {
     ready: { type: 'ready' },
     send: { type: 'send', text: 'hello' },
     stop: { type: 'stop' },
-    regenerate: { type: 'regenerate' },
+    continue: { type: 'continue', messageId: 'a1' },
+    regenerate: { type: 'regenerate', messageId: 'a1' },
     editAndResend: { type: 'editAndResend', messageId: 'm1', text: '' },
     newChat: { type: 'newChat' },
     openChat: { type: 'openChat', chatId: 'c1' },
@@ -18,7 +19,7 @@ describe('webview message check', () => {
     applyCode: { type: 'applyCode', code: 'let a = 1;', language: '', messageId: 'a1' },
     openLink: { type: 'openLink', href: 'https://openrouter.ai' },
     openFileRef: { type: 'openFileRef', path: 'src/a.ts', line: 3, endLine: 9 },
-    action: { type: 'action', action: 'turnOffWorkspaceInstructions' },
+    action: { type: 'action', action: 'retry', messageId: 'a1' },
   };
   for (const message of Object.values(valid)) {
     it(`accepts a well-formed ${message.type}`, () => {
