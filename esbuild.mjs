@@ -78,7 +78,8 @@ const testOptions = [
     format: 'cjs',
     target: 'node20',
     // vscode is provided by the extension host; mocha and playwright are loaded from node_modules.
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+    // commonmark-spec reads its spec.txt next to its own file at load time, so it cannot be bundled.
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'commonmark-spec'],
   },
 ];
 

@@ -10,14 +10,21 @@ export type LinkDefinitions = Record<string, { href: string | null; title?: stri
 const OPTIONS: MarkedOptions = { gfm: true, breaks: false, async: false };
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
+export interface LexedBlocks {
+  readonly tokens: Token[];
+  /** Every reference definition known after lexing: the ones passed in and the ones found, nested ones included. */
+  readonly links: LinkDefinitions;
+}
+
 /**
  * Splits markdown into top-level block tokens. `knownLinks` carries reference definitions from
  * blocks lexed earlier, so `[text][ref]` in a later block still resolves.
  */
-export function lexBlocks(source: string, knownLinks: LinkDefinitions): Token[] {
+export function lexBlocks(source: string, knownLinks: LinkDefinitions): LexedBlocks {
   const lexer = new Lexer(OPTIONS);
   Object.assign(lexer.tokens.links, knownLinks);
-  return lexer.lex(source);
+  const tokens = lexer.lex(source);
+  return { tokens, links: lexer.tokens.links };
 }
 
 /** Renders top-level tokens to an HTML string (still unsanitized). */
