@@ -20,6 +20,8 @@ import { ModelStatusBar } from './statusBar';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
+import { registerContext } from './context/registerContext';
+import type { ContextController } from './context/contextController';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -30,6 +32,7 @@ export interface OpenRouterChatApi {
   readonly activationMs: number;
   readonly session: ChatSession;
   readonly codeActions: CodeActions;
+  readonly context: ContextController;
   readonly storageDir: string;
   readonly logUri: vscode.Uri;
   viewState(): ViewState;
@@ -79,9 +82,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);
 
+  const attachedContext = registerContext(context, { session, post, revealChat: () => provider.reveal(), log });
+
   provider.setHandlers({
-    onReady: () => void loaded.then(() => session.postState()),
-    onMessage: (message) => routeWebviewMessage(message, { session, codeActions, log }),
+    onReady: () =>
+      void loaded.then(() => {
+        session.postState();
+        attachedContext.postDraft();
+      }),
+    onMessage: (message) => routeWebviewMessage(message, { session, codeActions, context: attachedContext, log }),
     onVisible: () => void loaded.then(() => session.refreshList()),
   });
 
@@ -114,6 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     activationMs,
     session,
     codeActions,
+    context: attachedContext,
     storageDir: context.globalStorageUri.fsPath,
     logUri: context.logUri,
     viewState: () => session.viewState(),

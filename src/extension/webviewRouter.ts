@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { assertNever, type ErrorAction, type WebviewMessage } from '../shared/protocol';
 import type { ChatSession } from '../core/chat/chatSession';
 import type { CodeActions } from './codeActions';
+import type { ContextController } from './context/contextController';
 import type { Log } from './log';
 
 export const ADD_CREDITS_URL = 'https://openrouter.ai/settings/credits';
@@ -14,6 +15,7 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 export interface RouterDeps {
   readonly session: ChatSession;
   readonly codeActions: CodeActions;
+  readonly context: ContextController;
   readonly log: Log;
 }
 
@@ -23,7 +25,8 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'ready':
       return; // handled by the view provider's handshake
     case 'send':
-      await session.send(message.text);
+      // With the attachments waiting in the composer (the context controller owns them).
+      await deps.context.send(message.text);
       return;
     case 'stop':
       session.stop();
@@ -61,6 +64,12 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       return;
     case 'action':
       await runAction(message.action, session);
+      return;
+    case 'contextQuery':
+    case 'attachFile':
+    case 'removeAttachment':
+    case 'addContext':
+      await deps.context.handle(message);
       return;
     default:
       assertNever(message);

@@ -57,6 +57,42 @@ export interface MessageView {
   readonly error?: ErrorView;
   /** For messages built by a code action: a short label such as "Explain src/a.ts:3-9". */
   readonly label?: string;
+  /** Context the user attached to this question (user messages only). */
+  readonly attachments?: readonly AttachmentView[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attached context (issue 15)
+
+export type AttachmentKind = 'file' | 'selection' | 'problems' | 'terminal' | 'gitChanges';
+
+/** 1-based, inclusive. */
+export interface LineRange {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/** An attachment as a chip shows it: never its content, which stays in the host. */
+export interface AttachmentView {
+  readonly id: string;
+  readonly kind: AttachmentKind;
+  /** The chip's text: a file's base name, or "Problems", "Terminal", "Git changes". */
+  readonly name: string;
+  /** Workspace-relative path (forward slashes), for the tooltip. */
+  readonly path?: string;
+  readonly range?: LineRange;
+  /** Estimated prompt tokens this attachment adds. */
+  readonly tokens: number;
+  /** The content was cut down to the size limit. */
+  readonly truncated?: boolean;
+}
+
+/** One row of the `#` mention list. */
+export interface FileSuggestion {
+  /** Workspace-relative path, forward slashes. */
+  readonly path: string;
+  /** Indexes into `path` of the characters the query matched, for highlighting. */
+  readonly matches: readonly number[];
 }
 
 export interface ChatSummary {
@@ -119,7 +155,11 @@ export type HostMessage =
   | { readonly type: 'streamEnd'; readonly chatId: string; readonly message: MessageView }
   /** A short notice for the user, e.g. "a request is already running". */
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
-  | { readonly type: 'focusInput' };
+  | { readonly type: 'focusInput' }
+  /** The attachments waiting in the composer for the next question (the host owns this list). */
+  | { readonly type: 'contextDraft'; readonly attachments: readonly AttachmentView[] }
+  /** Answer to `contextQuery`: files ranked for the `#` mention being typed. */
+  | { readonly type: 'contextSuggestions'; readonly query: string; readonly items: readonly FileSuggestion[] };
 
 // ---------------------------------------------------------------------------------------------
 // Webview -> host
@@ -142,7 +182,15 @@ export type WebviewMessage =
   | { readonly type: 'openLink'; readonly href: string }
   /** A file reference such as `src/a.ts:12` or `L12-L20`; `path` is empty for the current file. */
   | { readonly type: 'openFileRef'; readonly path: string; readonly line: number; readonly endLine?: number }
-  | { readonly type: 'action'; readonly action: ErrorAction };
+  | { readonly type: 'action'; readonly action: ErrorAction }
+  /** The user typed `#query` in the Message box: rank workspace files for it. */
+  | { readonly type: 'contextQuery'; readonly query: string }
+  /** A file picked from the `#` mention list (a workspace-relative path from `contextSuggestions`). */
+  | { readonly type: 'attachFile'; readonly path: string }
+  /** A chip's Remove button. */
+  | { readonly type: 'removeAttachment'; readonly id: string }
+  /** The composer's "Add context" button: the host offers its sources (Files…, Selection, Problems…). */
+  | { readonly type: 'addContext' };
 
 /** Compile-time exhaustiveness check for `switch (message.type)`. */
 export function assertNever(value: never): never {

@@ -12,6 +12,15 @@ export const WEBVIEW_STRINGS = [
   'Ask about your code (Enter to send, Shift+Enter for a new line)',
   'An answer is still being written. Wait for it or stop it before sending another message.',
   'Dismiss',
+  // Attached context
+  'Add context',
+  'Attached context',
+  'Context sent',
+  'Context suggestions',
+  'No matching files',
+  'Remove {0}',
+  '{0} tokens',
+  'cut to fit',
   // Messages
   'Conversation',
   'You',

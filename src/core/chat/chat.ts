@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnswerStats, ChatSummary, ChatView, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
 import type { ReasoningDetail, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
+import { toAttachmentView, type ContextAttachment } from '../context/attachment';
 
 export interface StoredMessage {
   readonly id: string;
@@ -20,6 +21,8 @@ export interface StoredMessage {
   stats?: AnswerStats;
   error?: ErrorView;
   label?: string;
+  /** Context attached to a user message, with the content the model was shown. */
+  attachments?: ContextAttachment[];
   readonly createdAt: number;
 }
 
@@ -66,6 +69,7 @@ export function toMessageView(message: StoredMessage): MessageView {
     ...(message.stats ? { stats: message.stats } : {}),
     ...(message.error ? { error: message.error } : {}),
     ...(message.label ? { label: message.label } : {}),
+    ...(message.attachments?.length ? { attachments: message.attachments.map(toAttachmentView) } : {}),
   };
 }
 
@@ -84,6 +88,7 @@ export function conversationTurns(messages: readonly StoredMessage[]): Conversat
     turns.push({
       role: message.role,
       content: message.content,
+      ...(message.attachments?.length ? { attachments: message.attachments } : {}),
       ...(message.reasoning ? { reasoning: message.reasoning } : {}),
       ...(message.reasoningDetails?.length ? { reasoningDetails: message.reasoningDetails } : {}),
       ...(message.toolCalls?.length ? { toolCalls: message.toolCalls } : {}),
