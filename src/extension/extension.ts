@@ -21,6 +21,8 @@ import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
 import { registerContext } from './context/registerContext';
+import { ContextWindow } from '../core/context/contextWindow';
+import { ContextMeter } from './context/contextMeter';
 import type { ContextController } from './context/contextController';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
@@ -51,13 +53,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   await keys.reload();
 
   const service = new OpenRouterService(keys, log);
-  const preparer = new RequestPreparer(keys, service, log);
+  const contextWindow = new ContextWindow((omitted, model) => {
+    log.info('context', `${omitted} earlier messages left out to fit ${model.id} (${model.contextLength} tokens)`);
+    post({ type: 'notice', level: 'info', text: vscode.l10n.t('{0} earlier messages were left out so the chat fits the context window of {1} ({2} tokens).', omitted, model.id, model.contextLength) });
+  });
+  const preparer = new RequestPreparer(keys, service, log, contextWindow);
   const provider = new ChatViewProvider(context.extensionUri);
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider));
 
   const posted = new vscode.EventEmitter<HostMessage>();
   context.subscriptions.push(posted);
   const post = (message: HostMessage) => {
+    // Every answer's real prompt tokens (or context-length error) recalibrates the estimate.
+    if (message.type === 'streamEnd') contextWindow.observe(message.message);
     provider.post(message);
     posted.fire(message);
   };
@@ -83,6 +91,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   context.subscriptions.push(codeActions);
 
   const attachedContext = registerContext(context, { session, post, revealChat: () => provider.reveal(), log });
+  const meter = new ContextMeter({ session, draft: attachedContext.draft, window: contextWindow, service, post });
+  context.subscriptions.push(meter, posted.event((message) => meter.observe(message)));
 
   provider.setHandlers({
     onReady: () =>

@@ -13,6 +13,7 @@ import { readConfiguration } from './configuration';
 import { systemPromptFor } from './instructions';
 import type { OpenRouterService } from './openRouterService';
 import type { Log } from './log';
+import type { ContextWindow } from '../core/context/contextWindow';
 
 export function chatSettingsOf(config: ChatConfig): ChatSettings {
   return {
@@ -29,6 +30,7 @@ export class RequestPreparer {
     private readonly keys: ApiKeyManager,
     private readonly service: OpenRouterService,
     private readonly log: Log,
+    private readonly window: ContextWindow,
   ) {}
 
   async prepare(turns: ConversationTurn[]): Promise<PrepareResult> {
@@ -45,7 +47,9 @@ export class RequestPreparer {
 
     const model = await this.service.modelInfo(config);
     const systemPrompt = await systemPromptFor(config.systemPrompt);
-    const request = buildChatRequest(turns, chatSettingsOf(config), {
+    // Older turns are left out when the chat outgrew the model's window (the user is told).
+    const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
+    const request = buildChatRequest(sent, chatSettingsOf(config), {
       ...(systemPrompt ? { systemPrompt } : {}),
       ...(model ? { model } : {}),
     });

@@ -87,6 +87,17 @@ export interface AttachmentView {
   readonly truncated?: boolean;
 }
 
+/** What the next request will use of the model's window, for the composer's context meter. */
+export interface ContextUsage {
+  /** Estimated prompt tokens of the next request without the text being typed (system prompt, chat, attachments). */
+  readonly tokens: number;
+  /** The model's context length minus the room kept for the answer. */
+  readonly maxTokens: number;
+  /** Estimated tokens per character of typed text, so the meter follows typing without asking the host. */
+  readonly tokensPerChar: number;
+  readonly model: string;
+}
+
 /** One row of the `#` mention list. */
 export interface FileSuggestion {
   /** Workspace-relative path, forward slashes. */
@@ -159,7 +170,9 @@ export type HostMessage =
   /** The attachments waiting in the composer for the next question (the host owns this list). */
   | { readonly type: 'contextDraft'; readonly attachments: readonly AttachmentView[] }
   /** Answer to `contextQuery`: files ranked for the `#` mention being typed. */
-  | { readonly type: 'contextSuggestions'; readonly query: string; readonly items: readonly FileSuggestion[] };
+  | { readonly type: 'contextSuggestions'; readonly query: string; readonly items: readonly FileSuggestion[] }
+  /** The context meter's figures changed (chat, attachments, model or settings). */
+  | { readonly type: 'contextUsage'; readonly usage: ContextUsage };
 
 // ---------------------------------------------------------------------------------------------
 // Webview -> host

@@ -21,6 +21,10 @@ export const WEBVIEW_STRINGS = [
   'Remove {0}',
   '{0} tokens',
   'cut to fit',
+  'Context used',
+  '{0} of {1} tokens ({2} %)',
+  'Context used by the next request on {0}',
+  'earlier messages will be left out',
   // Messages
   'Conversation',
   'You',

@@ -94,6 +94,8 @@ export class App {
         return this.composer.setAttachments(message.attachments);
       case 'contextSuggestions':
         return this.composer.showSuggestions(message.query, message.items);
+      case 'contextUsage':
+        return this.composer.setUsage(message.usage);
       default:
         assertNever(message);
     }

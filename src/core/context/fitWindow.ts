@@ -12,16 +12,20 @@ export interface WindowBudget {
   readonly contextLength: number;
   /** Tokens kept free for the answer (max_tokens, or a share of the window). */
   readonly outputReserve: number;
-  /** Tokens of what is always sent besides the turns (the system prompt). */
+  /** Tokens of what is always sent besides the turns (the system prompt), already scaled. */
   readonly fixedTokens: number;
+  /** Correction of our estimate for this model (see TokenCalibration); 1 when unknown. */
+  readonly tokenScale?: number;
 }
 
 export interface FittedTurns {
   readonly turns: ConversationTurn[];
   /** How many earlier turns were left out. */
   readonly omitted: number;
-  /** Estimated prompt tokens of what is sent. */
+  /** Estimated prompt tokens of what is sent (scaled, fixed tokens included). */
   readonly promptTokens: number;
+  /** The same estimate before scaling, turns only: what calibration compares answers with. */
+  readonly rawTurnTokens: number;
 }
 
 /** Per-message overhead of the chat format (role markers), so many short turns are not undercounted. */
@@ -43,7 +47,9 @@ export function defaultOutputReserve(contextLength: number, maxCompletionTokens?
 
 export function fitTurns(turns: readonly ConversationTurn[], budget: WindowBudget): FittedTurns {
   const available = budget.contextLength - budget.outputReserve - budget.fixedTokens;
-  const costs = turns.map(turnTokens);
+  const scale = budget.tokenScale ?? 1;
+  const raw = turns.map(turnTokens);
+  const costs = raw.map((cost) => cost * scale);
   let total = costs.reduce((sum, cost) => sum + cost, 0);
   let start = 0;
   // Keep at least the last turn (the question being asked), whatever it costs.
@@ -56,5 +62,6 @@ export function fitTurns(turns: readonly ConversationTurn[], budget: WindowBudge
     total -= costs[start] as number;
     start++;
   }
-  return { turns: turns.slice(start), omitted: start, promptTokens: total + budget.fixedTokens };
+  const rawTurnTokens = raw.slice(start).reduce((sum, cost) => sum + cost, 0);
+  return { turns: turns.slice(start), omitted: start, promptTokens: Math.ceil(total + budget.fixedTokens), rawTurnTokens };
 }

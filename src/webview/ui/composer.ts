@@ -7,12 +7,13 @@
  * owns that list); `#` and a few letters open the file suggestions; "Add context" asks the host
  * for its other sources.
  */
-import type { AttachmentView, FileSuggestion } from '../../shared/protocol';
+import type { AttachmentView, ContextUsage, FileSuggestion } from '../../shared/protocol';
 import { button, el } from '../dom';
 import { t } from '../i18n';
 import { createChipList, renderChips } from './composer/attachmentChips';
 import { activeMention, withoutMention, type ActiveMention } from './composer/mentionQuery';
 import { MentionPopup } from './composer/mentionPopup';
+import { ContextMeter } from './composer/contextMeter';
 
 export interface ComposerHandlers {
   /** Returns whether the text was sent (false: refused, the draft stays). */
@@ -33,6 +34,7 @@ export class Composer {
   private readonly stopButton: HTMLButtonElement;
   private readonly chips = createChipList(t('Attached context'));
   private readonly mentions: MentionPopup;
+  private readonly meter = new ContextMeter();
   /** The mention being typed, if any; suggestions for another query are stale and ignored. */
   private mention: ActiveMention | undefined;
   private busy = false;
@@ -55,11 +57,13 @@ export class Composer {
       this.chips,
       el('div', { className: 'composer-box' }, this.mentions.element, this.input),
       el('div', { className: 'composer-actions' }, addContext, el('span', { className: 'composer-spacer' }), this.stopButton, this.sendButton),
+      this.meter.element,
     );
     this.input.addEventListener('input', () => {
       this.updateSendButton();
       this.handlers.onDraftChange(this.input.value);
       this.updateMention();
+      this.meter.update(this.input.value);
     });
     this.input.addEventListener('click', () => this.updateMention());
     this.input.addEventListener('blur', () => this.closeMention());
@@ -76,6 +80,10 @@ export class Composer {
   /** The host's list of attachments waiting for the next question. */
   setAttachments(attachments: readonly AttachmentView[]): void {
     renderChips(this.chips, attachments, (attachment) => this.handlers.onRemoveAttachment(attachment.id));
+  }
+
+  setUsage(usage: ContextUsage): void {
+    this.meter.setUsage(usage, this.input.value);
   }
 
   /** The host ranked files for `query`; shown only if that mention is still being typed. */
