@@ -64,22 +64,23 @@ export function fuzzyMatch(query: string, path: string, lowerPath = path.toLower
   const n = path.length;
   const m = q.length;
   const fileStart = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1;
-  // best[i][j]: best score with q[i] matched at path[j]; from[i][j]: where q[i-1] was matched.
-  const best: Float64Array[] = [];
-  const from: Int32Array[] = [];
+  // best[i*n + j]: best score with q[i] matched at path[j]; from[i*n + j]: where q[i-1] was matched.
+  // One flat pair of buffers, reused across calls: ranking 50,000 paths must not allocate per path.
+  const { best, from } = buffers(m * n);
   for (let i = 0; i < m; i++) {
-    const row = new Float64Array(n).fill(NONE);
-    const back = new Int32Array(n).fill(-1);
+    const row = i * n;
+    const previous = (i - 1) * n;
     const char = q[i];
-    const previousRow = best[i - 1];
-    // Running best of previousRow[k] - gap(k, j) over k < j, kept as we sweep j.
+    best.fill(NONE, row, row + n);
+    from.fill(-1, row, row + n);
+    // Running best of best[previous + k] - gap(k, j) over k < j, kept as we sweep j.
     let runningScore = NONE;
     let runningIndex = -1;
     for (let j = i; j < n; j++) {
-      if (previousRow && j > 0) {
+      if (i > 0 && j > 0) {
         // Extend every earlier candidate's gap by one, then consider k = j - 1 freshly (no gap yet).
         runningScore -= GAP_EXTEND;
-        const adjacent = previousRow[j - 1] ?? NONE;
+        const adjacent = best[previous + j - 1] as number;
         if (adjacent !== NONE && adjacent - GAP_START >= runningScore) {
           runningScore = adjacent - GAP_START;
           runningIndex = j - 1;
@@ -87,57 +88,93 @@ export function fuzzyMatch(query: string, path: string, lowerPath = path.toLower
       }
       if (lowerPath[j] !== char) continue;
       const bonus = MATCH + positionBonus(path, j, fileStart) + (j >= fileStart ? BONUS_IN_FILE_NAME : 0);
-      if (!previousRow) {
+      if (i === 0) {
         // Skipping leading characters costs a little, so earlier matches win ties.
-        row[j] = bonus - Math.min(j, 20) * 0.1;
+        best[row + j] = bonus - Math.min(j, 20) * 0.1;
         continue;
       }
-      const consecutive = previousRow[j - 1] ?? NONE;
+      const consecutive = j > 0 ? (best[previous + j - 1] as number) : NONE;
       const viaConsecutive = consecutive === NONE ? NONE : consecutive + bonus + BONUS_CONSECUTIVE;
       // A gap after k (< j-1) costs GAP_START plus GAP_EXTEND per further skipped character.
       const viaGap = runningIndex >= 0 && runningIndex < j - 1 ? runningScore + GAP_EXTEND + bonus : NONE;
       if (viaConsecutive >= viaGap && viaConsecutive !== NONE) {
-        row[j] = viaConsecutive;
-        back[j] = j - 1;
+        best[row + j] = viaConsecutive;
+        from[row + j] = j - 1;
       } else if (viaGap !== NONE) {
-        row[j] = viaGap;
-        back[j] = runningIndex;
+        best[row + j] = viaGap;
+        from[row + j] = runningIndex;
       }
     }
-    best.push(row);
-    from.push(back);
   }
-  const last = best[m - 1] as Float64Array;
+  const lastRow = (m - 1) * n;
   let end = -1;
-  for (let j = 0; j < n; j++) if (last[j] !== NONE && (end < 0 || (last[j] as number) > (last[end] as number))) end = j;
+  for (let j = 0; j < n; j++) if (best[lastRow + j] !== NONE && (end < 0 || (best[lastRow + j] as number) > (best[lastRow + end] as number))) end = j;
   if (end < 0) return undefined;
   const positions: number[] = new Array<number>(m);
   for (let i = m - 1, j = end; i >= 0; i--) {
     positions[i] = j;
-    j = (from[i] as Int32Array)[j] as number;
+    j = from[i * n + j] as number;
   }
   // Shorter paths win ties: `math.ts` before `math.test.ts` before `src/deep/math.ts`.
-  return { score: (last[end] as number) - path.length * 0.01, positions };
+  return { score: (best[lastRow + end] as number) - path.length * 0.01, positions };
+}
+
+let bestBuffer = new Float64Array(1024);
+let fromBuffer = new Int32Array(1024);
+
+function buffers(size: number): { best: Float64Array; from: Int32Array } {
+  if (bestBuffer.length < size) {
+    bestBuffer = new Float64Array(size * 2);
+    fromBuffer = new Int32Array(size * 2);
+  }
+  return { best: bestBuffer, from: fromBuffer };
 }
 
 export interface RankedPath extends FuzzyMatch {
   readonly path: string;
 }
 
-/**
- * The `limit` best paths for `query`, best first. `lowerPaths` (same order as `paths`) lets an
- * index lower-case each path once instead of on every keystroke.
- */
+/** The `limit` best paths for `query`, best first (a one-off ranking; an index keeps a PathRanker). */
 export function rankPaths(query: string, paths: readonly string[], limit: number, lowerPaths?: readonly string[]): RankedPath[] {
-  const top: RankedPath[] = [];
-  for (let index = 0; index < paths.length; index++) {
-    const path = paths[index] as string;
-    const match = fuzzyMatch(query, path, lowerPaths?.[index] ?? path.toLowerCase());
-    if (!match) continue;
-    if (top.length === limit && match.score <= (top[top.length - 1] as RankedPath).score) continue;
-    insertSorted(top, { path, ...match }, limit);
+  return new PathRanker(paths, lowerPaths).rank(query, limit);
+}
+
+/**
+ * Ranks one fixed list of paths for query after query. While the user types a mention each query
+ * extends the previous one, and a path that did not match `mat` cannot match `math`: so only the
+ * previous query's matches are looked at again.
+ */
+export class PathRanker {
+  private readonly lowerPaths: readonly string[];
+  private previous: { query: string; matching: number[] } | undefined;
+
+  constructor(
+    private readonly paths: readonly string[],
+    lowerPaths?: readonly string[],
+  ) {
+    this.lowerPaths = lowerPaths ?? paths.map((path) => path.toLowerCase());
   }
-  return top;
+
+  rank(query: string, limit: number): RankedPath[] {
+    const q = query.toLowerCase().replace(/\s+/g, '');
+    const narrowed = this.previous && q.startsWith(this.previous.query) ? this.previous.matching : undefined;
+    const count = narrowed ? narrowed.length : this.paths.length;
+    const matching: number[] = [];
+    const top: RankedPath[] = [];
+    for (let c = 0; c < count; c++) {
+      const index = narrowed ? (narrowed[c] as number) : c;
+      const lower = this.lowerPaths[index] as string;
+      if (!isSubsequence(q, lower)) continue;
+      matching.push(index);
+      const path = this.paths[index] as string;
+      const match = fuzzyMatch(q, path, lower);
+      if (!match) continue;
+      if (top.length === limit && match.score <= (top[top.length - 1] as RankedPath).score) continue;
+      insertSorted(top, { path, ...match }, limit);
+    }
+    this.previous = { query: q, matching };
+    return top;
+  }
 }
 
 function insertSorted(top: RankedPath[], item: RankedPath, limit: number): void {

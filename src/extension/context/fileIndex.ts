@@ -4,7 +4,7 @@
  * watcher, so each keystroke only ranks an in-memory list.
  */
 import * as vscode from 'vscode';
-import { rankPaths, type RankedPath } from '../../core/context/fuzzyMatch';
+import { PathRanker, type RankedPath } from '../../core/context/fuzzyMatch';
 import { GitignoreRules, IgnoreFilter } from '../../core/context/gitignore';
 import type { Log } from '../log';
 
@@ -18,8 +18,8 @@ interface Entry {
 
 export class WorkspaceFileIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private paths: string[] | undefined;
-  private lowerPaths: string[] = [];
+  /** Built from the entries on the first query after a change; dropped on every change. */
+  private ranker: PathRanker | undefined;
   private ignore = new IgnoreFilter([]);
   private building: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -40,9 +40,11 @@ export class WorkspaceFileIndex implements vscode.Disposable {
   /** The best matches for a mention query, best first. Builds the index on first use. */
   async search(query: string, limit = 20): Promise<RankedPath[]> {
     await this.ready();
-    this.paths ??= [...this.entries.keys()];
-    this.lowerPaths = this.lowerPaths.length === this.paths.length ? this.lowerPaths : this.paths.map((p) => this.entries.get(p)?.lower ?? p.toLowerCase());
-    return rankPaths(query, this.paths, limit, this.lowerPaths);
+    if (!this.ranker) {
+      const paths = [...this.entries.keys()];
+      this.ranker = new PathRanker(paths, paths.map((p) => this.entries.get(p)?.lower ?? p.toLowerCase()));
+    }
+    return this.ranker.rank(query, limit);
   }
 
   /** The file for a path this index offered, or undefined (never a path outside the workspace). */
@@ -120,8 +122,7 @@ export class WorkspaceFileIndex implements vscode.Disposable {
   }
 
   private changed(): void {
-    this.paths = undefined;
-    this.lowerPaths = [];
+    this.ranker = undefined;
   }
 }
 

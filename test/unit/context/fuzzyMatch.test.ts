@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fuzzyMatch, isSubsequence, rankPaths } from '../../../src/core/context/fuzzyMatch';
+import { fuzzyMatch, isSubsequence, PathRanker, rankPaths } from '../../../src/core/context/fuzzyMatch';
 
 describe('fuzzy path ranking', () => {
   it('matches only when every query character appears in order, case-insensitively', () => {
@@ -54,6 +54,14 @@ describe('fuzzy path ranking', () => {
           if (i > 0) assert.ok(position > (match.positions[i - 1] as number));
         });
       }
+    }
+  });
+
+  it('a ranker narrowing to the previous query\'s matches ranks exactly as a fresh ranking does', () => {
+    const paths = ['src/math.ts', 'lib/mathematics.ts', 'src/format/mat_h.ts', 'README.md', 'test/maths.test.ts', 'src/core/chat/chatSession.ts', 'docs/Matrix.md'];
+    const ranker = new PathRanker(paths);
+    for (const query of ['', 'm', 'ma', 'mat', 'math', 'mat', 'ch', 'chs', 'x', 'M a']) {
+      assert.deepEqual(ranker.rank(query, 5), rankPaths(query, paths, 5), `query "${query}"`);
     }
   });
 });
