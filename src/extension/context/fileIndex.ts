@@ -100,9 +100,10 @@ export class WorkspaceFileIndex implements vscode.Disposable {
     if (!this.building) return;
     if (uri.path.endsWith('/.gitignore')) return this.invalidate();
     const path = relativePath(uri);
-    let removed = this.entries.delete(path);
-    // A deleted folder is reported once: drop everything below it.
+    if (this.entries.delete(path)) return this.changed();
+    // Not a file we listed: a deleted folder, reported once. Drop everything below it.
     const prefix = `${path}/`;
+    let removed = false;
     for (const key of this.entries.keys()) {
       if (key.startsWith(prefix)) {
         this.entries.delete(key);
