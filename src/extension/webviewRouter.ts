@@ -67,6 +67,7 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       return;
     case 'contextQuery':
     case 'attachFile':
+    case 'dropFiles':
     case 'removeAttachment':
     case 'addContext':
       await deps.context.handle(message);

@@ -200,6 +200,8 @@ export type WebviewMessage =
   | { readonly type: 'contextQuery'; readonly query: string }
   /** A file picked from the `#` mention list (a workspace-relative path from `contextSuggestions`). */
   | { readonly type: 'attachFile'; readonly path: string }
+  /** Files dropped on the composer (from the Explorer, with Shift held as VS Code asks): their URIs. */
+  | { readonly type: 'dropFiles'; readonly uris: readonly string[] }
   /** A chip's Remove button. */
   | { readonly type: 'removeAttachment'; readonly id: string }
   /** The composer's "Add context" button: the host offers its sources (Files…, Selection, Problems…). */

@@ -47,6 +47,7 @@ export class App {
         onAttachFile: (path) => postToHost({ type: 'attachFile', path }),
         onRemoveAttachment: (id) => postToHost({ type: 'removeAttachment', id }),
         onAddContext: () => postToHost({ type: 'addContext' }),
+        onDropFiles: (uris) => postToHost({ type: 'dropFiles', uris }),
       },
       saved.draft,
     );

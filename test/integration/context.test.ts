@@ -150,6 +150,13 @@ describe('Attached context', function () {
     assert.equal(api.context.draft.attachments.length, 0);
   });
 
+  it('files dropped from the Explorer are attached; a file outside the workspace is refused', async () => {
+    const math = vscode.Uri.joinPath(root, 'src', 'math.ts');
+    await api.context.handle({ type: 'dropFiles', uris: [math.toString(), 'file:///etc/hostname'] });
+    assert.deepEqual(api.context.draft.attachments.map((a) => a.path), ['src/math.ts']);
+    assert.ok(posted.some((m) => m.type === 'notice' && /hostname is not a file of this workspace/.test(m.text)));
+  });
+
   it('Add context → Problems in the current file sends severity, file and line', async () => {
     const uri = vscode.Uri.joinPath(root, 'src', 'math.ts');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -122,4 +122,21 @@ describe('webview: attached context', () => {
     assert.equal(await meter.getAttribute('data-level'), 'over');
     assert.match(await meter.innerText(), /earlier messages will be left out/);
   });
+
+  it('files dropped on the composer (a uri-list, as the Explorer drags them) are sent to the host', async () => {
+    const { view } = session;
+    await view.sendAndSettle(stateMessage());
+    const handled = await view.page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/uri-list', '# dragged from the Explorer\r\nfile:///w/src/math.ts\r\nfile:///w/src/util.ts\r\n');
+      const target = document.querySelector('.composer-input');
+      const over = new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true });
+      target?.dispatchEvent(over);
+      const drop = new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+      target?.dispatchEvent(drop);
+      return { overAccepted: over.defaultPrevented, dropHandled: drop.defaultPrevented };
+    });
+    assert.deepEqual(handled, { overAccepted: true, dropHandled: true });
+    assert.deepEqual(await view.postedOfType('dropFiles'), [{ type: 'dropFiles', uris: ['file:///w/src/math.ts', 'file:///w/src/util.ts'] }]);
+  });
 });

@@ -9,12 +9,12 @@ import type { ContextAttachment } from '../../core/context/attachment';
 import { ContextDraft } from '../../core/context/contextDraft';
 import type { ChatSession } from '../../core/chat/chatSession';
 import type { Log } from '../log';
-import { AttachmentRefused, fileAttachment, refreshFileAttachment, selectionAttachment } from './fileAttachment';
+import { AttachmentRefused, fileAttachment, refreshFileAttachment, selectionAttachment, workspacePath } from './fileAttachment';
 import type { WorkspaceFileIndex } from './fileIndex';
 import { pickContext } from './addContextPicker';
 import type { TerminalRecorder } from './terminalAttachment';
 
-export type ContextMessage = Extract<WebviewMessage, { type: 'contextQuery' | 'attachFile' | 'removeAttachment' | 'addContext' }>;
+export type ContextMessage = Extract<WebviewMessage, { type: 'contextQuery' | 'attachFile' | 'dropFiles' | 'removeAttachment' | 'addContext' }>;
 
 export interface ContextControllerDeps {
   readonly session: ChatSession;
@@ -59,6 +59,9 @@ export class ContextController {
         await this.addFiles([uri]);
         return;
       }
+      case 'dropFiles':
+        await this.addDropped(message.uris);
+        return;
       case 'removeAttachment':
         if (this.draft.remove(message.id)) this.postDraft();
         return;
@@ -108,6 +111,26 @@ export class ContextController {
     if ('files' in picked) await this.addFiles(picked.files);
     else this.add(picked.attachments);
     this.deps.post({ type: 'focusInput' });
+  }
+
+  /**
+   * Files dragged from the Explorer. Only files of the workspace index are taken: a drop is too
+   * easy to make by accident for files elsewhere, which need the explicit pick of Files….
+   */
+  private async addDropped(uriStrings: readonly string[]): Promise<void> {
+    const accepted: vscode.Uri[] = [];
+    for (const text of uriStrings.slice(0, 100)) {
+      let uri: vscode.Uri;
+      try {
+        uri = vscode.Uri.parse(text, true);
+      } catch {
+        continue;
+      }
+      const indexed = await this.deps.index.uriOf(workspacePath(uri));
+      if (indexed && indexed.toString() === uri.toString()) accepted.push(indexed);
+      else this.notice('warning', vscode.l10n.t('{0} is not a file of this workspace; use Add context → Files… to attach files from elsewhere.', uri.path.split('/').pop() ?? text));
+    }
+    await this.addFiles(accepted);
   }
 
   private async addFiles(uris: readonly vscode.Uri[]): Promise<void> {

@@ -25,6 +25,7 @@ export interface ComposerHandlers {
   readonly onAttachFile: (path: string) => void;
   readonly onRemoveAttachment: (id: string) => void;
   readonly onAddContext: () => void;
+  readonly onDropFiles: (uris: string[]) => void;
 }
 
 export class Composer {
@@ -66,6 +67,18 @@ export class Composer {
       this.meter.update(this.input.value);
     });
     this.input.addEventListener('click', () => this.updateMention());
+    // Files dragged from the Explorer (VS Code asks for Shift to drop into a webview).
+    this.element.addEventListener('dragover', (event) => {
+      if (!hasUris(event.dataTransfer)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+    });
+    this.element.addEventListener('drop', (event) => {
+      const uris = droppedUris(event.dataTransfer);
+      if (uris.length === 0) return;
+      event.preventDefault();
+      this.handlers.onDropFiles(uris);
+    });
     this.input.addEventListener('blur', () => this.closeMention());
     this.input.addEventListener('keydown', (event) => {
       if (event.isComposing) return;
@@ -182,4 +195,25 @@ export class Composer {
   private updateSendButton(): void {
     this.sendButton.disabled = this.busy || this.input.value.trim() === '';
   }
+}
+
+/** VS Code's own list type first (it survives the drag out of the Explorer), then the standard one. */
+const URI_LIST_TYPES = ['application/vnd.code.uri-list', 'text/uri-list'];
+
+function hasUris(data: DataTransfer | null): boolean {
+  return !!data && URI_LIST_TYPES.some((type) => data.types.includes(type));
+}
+
+/** The URIs of a drop: one per line of a uri-list, `#` lines are comments. */
+export function droppedUris(data: DataTransfer | null): string[] {
+  if (!data) return [];
+  for (const type of URI_LIST_TYPES) {
+    const list = data.getData(type);
+    if (!list) continue;
+    return list
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+  }
+  return [];
 }
