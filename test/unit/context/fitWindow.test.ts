@@ -3,6 +3,9 @@ import { createAttachment } from '../../../src/core/context/attachment';
 import { ContextDraft } from '../../../src/core/context/contextDraft';
 import { defaultOutputReserve, fitTurns, turnTokens } from '../../../src/core/context/fitWindow';
 import type { ConversationTurn } from '../../../src/core/openrouter/requestBuilder';
+import type { ModelInfo } from '../../../src/core/openrouter/types';
+import { ContextWindow } from '../../../src/core/context/contextWindow';
+import { contextUsage } from '../../../src/core/context/contextUsage';
 
 function conversation(pairs: number, size: number): ConversationTurn[] {
   const turns: ConversationTurn[] = [];
@@ -62,5 +65,34 @@ describe('the composer draft of attachments', () => {
     assert.equal(draft.attachments[0]?.content, 'fresh');
     assert.deepEqual(draft.take().map((t) => t.id), [a.id]);
     assert.equal(draft.attachments.length, 0);
+  });
+});
+
+describe('the context meter figure', () => {
+  const model: ModelInfo = {
+    id: 'x/small', name: 'Small', contextLength: 8192, promptPricePerToken: 0, completionPricePerToken: 0,
+    supportedParameters: [], supportsReasoning: false, reasoningMandatory: false,
+  };
+
+  it('counts the system prompt, the chat and the draft against the window minus the answer reserve', () => {
+    const window = new ContextWindow(() => undefined);
+    const turns: ConversationTurn[] = [{ role: 'user', content: 'a'.repeat(300) }, { role: 'assistant', content: 'b'.repeat(300) }];
+    const empty = contextUsage(window, { model }, turns, []);
+    assert.equal(empty.maxTokens, 8192 - 2048);
+    const withFile = contextUsage(window, { model, systemPrompt: 'Be brief.' }, turns, [createAttachment({ kind: 'file', name: 'a.ts', path: 'a.ts', content: 'c'.repeat(3000) })]);
+    assert.ok(withFile.tokens >= empty.tokens + 1000, 'the attachment adds its tokens');
+    assert.ok(Math.abs(empty.tokensPerChar - 1 / 3) < 0.01);
+    assert.equal(contextUsage(window, { model, maxTokens: 1000 }, turns, []).maxTokens, 7192, 'a set max_tokens is the reserve');
+  });
+
+  it('follows the calibration: an answer that counted twice our estimate doubles the figure', () => {
+    const window = new ContextWindow(() => undefined);
+    const turns: ConversationTurn[] = [{ role: 'user', content: 'a'.repeat(3000) }];
+    const before = contextUsage(window, { model }, turns, []);
+    window.fit(turns, { model });
+    window.observe({ id: 'a', role: 'assistant', content: 'ok', stats: { model: model.id, promptTokens: 2 * turnTokens(turns[0] as ConversationTurn) } });
+    const after = contextUsage(window, { model }, turns, []);
+    assert.ok(after.tokens > before.tokens * 1.8, `${before.tokens} → ${after.tokens}`);
+    assert.ok(after.tokensPerChar > before.tokensPerChar * 1.8);
   });
 });
