@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runActivationBench } from './activation/activationBench';
 import { runClientBench } from './client/clientBench';
+import { runMentionBench } from './mention/mentionBench';
 import { runRenderBench } from './render/renderBench';
 import { measureSizes } from './size/sizeBench';
 import { runStopBench } from './stop/stopBench';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   const stop = await runStopBench();
   console.log('bench: rendering in Chromium (real webview bundle vs naive renderer)…');
   const render = await runRenderBench();
+  console.log('bench: # mention suggestions on a 50,000-file workspace…');
+  const mention = runMentionBench();
   console.log('bench: sizes…');
   const size = measureSizes(root);
   console.log('bench: activation in code-server…');
@@ -49,6 +52,8 @@ async function main(): Promise<void> {
     { key: 'render.plainTextVsOneShot', value: round(render.plainTextVsOneShot, 1), what: 'plain text, no markdown, at our update pace ÷ one-shot: the floor of vsOneShot' },
     { key: 'render.plainTextVsOneShotAt100ms', value: round(render.plainTextVsOneShotBySpacing[100] ?? Number.NaN, 1), what: 'the same floor with updates 100 ms apart (10 a second)' },
     { key: 'render.plainTextVsOneShotAt200ms', value: round(render.plainTextVsOneShotBySpacing[200] ?? Number.NaN, 1), what: 'the same floor with updates 200 ms apart (5 a second)' },
+    { key: 'mention.medianMs', value: round(mention.medianMs, 2), target: 50, what: '# mention keystroke → ranked suggestions, 50,000 files, median' },
+    { key: 'mention.worstMs', value: round(mention.worstMs, 2), what: 'the same, worst keystroke' },
     { key: 'stop.latencyMs', value: stop.latencyMs, target: 100, what: 'abort → server sees the socket closed' },
     { key: 'size.extensionKB', value: size.extensionKB, target: 150, what: 'minified extension bundle' },
     { key: 'size.webviewKB', value: size.webviewKB, target: 150, what: 'minified webview JS + CSS' },
@@ -62,6 +67,7 @@ async function main(): Promise<void> {
     machine,
     client,
     stop,
+    mention,
     render,
     size,
     activation,

@@ -22,6 +22,10 @@ import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
 import { instructionsNotice, WorkspaceInstructions } from './instructions';
 import { watchIgnoredWorkspaceSettings } from './ignoredWorkspaceSettings';
+import { registerContext } from './context/registerContext';
+import { ContextWindow } from '../core/context/contextWindow';
+import { ContextMeter } from './context/contextMeter';
+import type { ContextController } from './context/contextController';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -32,6 +36,7 @@ export interface OpenRouterChatApi {
   readonly activationMs: number;
   readonly session: ChatSession;
   readonly codeActions: CodeActions;
+  readonly context: ContextController;
   readonly storageDir: string;
   readonly logUri: vscode.Uri;
   viewState(): ViewState;
@@ -52,19 +57,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   await keys.reload();
 
   const service = new OpenRouterService(keys, log);
+  const contextWindow = new ContextWindow((omitted, model) => {
+    log.info('context', `${omitted} earlier messages left out to fit ${model.id} (${model.contextLength} tokens)`);
+    post({ type: 'notice', level: 'info', text: vscode.l10n.t('{0} earlier messages were left out so the chat fits the context window of {1} ({2} tokens).', omitted, model.id, model.contextLength) });
+  });
   const provider = new ChatViewProvider(context.extensionUri);
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider));
 
   const posted = new vscode.EventEmitter<HostMessage>();
   context.subscriptions.push(posted);
   const post = (message: HostMessage) => {
+    // Every answer's real prompt tokens (or context-length error) recalibrates the estimate.
+    if (message.type === 'streamEnd') contextWindow.observe(message.message);
     provider.post(message);
     posted.fire(message);
   };
   const instructions = new WorkspaceInstructions(context.workspaceState, log, (paths) =>
     post({ type: 'notice', level: 'info', text: instructionsNotice(paths), actions: ['turnOffWorkspaceInstructions'] }),
   );
-  const preparer = new RequestPreparer(keys, service, log, instructions);
+  const preparer = new RequestPreparer(keys, service, log, instructions, contextWindow);
   context.subscriptions.push(watchIgnoredWorkspaceSettings(log));
 
   const store = new ChatStore(context.globalStorageUri.fsPath);
@@ -87,11 +98,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);
 
+  const attachedContext = registerContext(context, { session, post, revealChat: () => provider.reveal(), log });
+  const meter = new ContextMeter({
+    session,
+    draft: attachedContext.draft,
+    window: contextWindow,
+    service,
+    post,
+    systemPromptFor: (prompt) => instructions.systemPromptFor(prompt),
+  });
+  context.subscriptions.push(meter, posted.event((message) => meter.observe(message)));
+
   provider.setHandlers({
-    onReady: () => void loaded.then(() => session.postState()),
+    onReady: () =>
+      void loaded.then(() => {
+        session.postState();
+        attachedContext.postDraft();
+      }),
     // Never thrown into a void promise: a failure is logged (through the redacting log) and dropped.
     onMessage: (message) =>
-      routeWebviewMessage(message, { session, codeActions, log }).catch((error: unknown) =>
+      routeWebviewMessage(message, { session, codeActions, context: attachedContext, log }).catch((error: unknown) =>
         log.error('view', `could not handle "${message.type}" from the view: ${error instanceof Error ? error.message : String(error)}`),
       ),
     onInvalidMessage: (problem) => log.warn('view', `dropped ${problem}`),
@@ -127,6 +153,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     activationMs,
     session,
     codeActions,
+    context: attachedContext,
     storageDir: context.globalStorageUri.fsPath,
     logUri: context.logUri,
     viewState: () => session.viewState(),

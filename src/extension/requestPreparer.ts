@@ -13,6 +13,7 @@ import { readConfiguration } from './configuration';
 import type { WorkspaceInstructions } from './instructions';
 import type { OpenRouterService } from './openRouterService';
 import type { Log } from './log';
+import type { ContextWindow } from '../core/context/contextWindow';
 
 export function chatSettingsOf(config: ChatConfig): ChatSettings {
   return {
@@ -30,6 +31,7 @@ export class RequestPreparer {
     private readonly service: OpenRouterService,
     private readonly log: Log,
     private readonly instructions: WorkspaceInstructions,
+    private readonly window: ContextWindow,
   ) {}
 
   /** `signal` is the answer's Stop: the session stops waiting on it, and nothing is sent after it. */
@@ -47,7 +49,9 @@ export class RequestPreparer {
 
     const model = await this.service.modelInfo(config);
     const systemPrompt = await this.instructions.systemPromptFor(config.systemPrompt);
-    const request = buildChatRequest(turns, chatSettingsOf(config), {
+    // Older turns are left out when the chat outgrew the model's window (the user is told).
+    const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
+    const request = buildChatRequest(sent, chatSettingsOf(config), {
       ...(systemPrompt ? { systemPrompt } : {}),
       ...(model ? { model } : {}),
     });

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { assertNever, type ErrorAction, type WebviewMessage } from '../shared/protocol';
 import type { ChatSession } from '../core/chat/chatSession';
 import type { CodeActions } from './codeActions';
+import type { ContextController } from './context/contextController';
 import type { Log } from './log';
 import { codeIsFromShownAnswer } from './codeProvenanceGuard';
 import { turnOffWorkspaceInstructions } from './instructions';
@@ -16,6 +17,7 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 export interface RouterDeps {
   readonly session: ChatSession;
   readonly codeActions: CodeActions;
+  readonly context: ContextController;
   readonly log: Log;
 }
 
@@ -25,7 +27,8 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'ready':
       return; // handled by the view provider's handshake
     case 'send':
-      await session.send(message.text);
+      // With the attachments waiting in the composer (the context controller owns them).
+      await deps.context.send(message.text);
       return;
     case 'stop':
       session.stop();
@@ -68,6 +71,13 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       return;
     case 'action':
       await runAction(message.action, session, message.messageId, deps.log);
+      return;
+    case 'contextQuery':
+    case 'attachFile':
+    case 'dropFiles':
+    case 'removeAttachment':
+    case 'addContext':
+      await deps.context.handle(message);
       return;
     default:
       assertNever(message);

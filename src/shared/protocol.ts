@@ -68,6 +68,53 @@ export interface MessageView {
   readonly label?: string;
   /** The answer ended before it was complete (see `CutOffReason`). */
   readonly cutOff?: CutOffReason;
+  /** Context the user attached to this question (user messages only). */
+  readonly attachments?: readonly AttachmentView[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attached context (issue 15)
+
+export type AttachmentKind = 'file' | 'selection' | 'problems' | 'terminal' | 'gitChanges';
+
+/** 1-based, inclusive. */
+export interface LineRange {
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+/** An attachment as a chip shows it: never its content, which stays in the host. */
+export interface AttachmentView {
+  readonly id: string;
+  readonly kind: AttachmentKind;
+  /** The chip's text: a file's base name, or "Problems", "Terminal", "Git changes". */
+  readonly name: string;
+  /** Workspace-relative path (forward slashes), for the tooltip. */
+  readonly path?: string;
+  readonly range?: LineRange;
+  /** Estimated prompt tokens this attachment adds. */
+  readonly tokens: number;
+  /** The content was cut down to the size limit. */
+  readonly truncated?: boolean;
+}
+
+/** What the next request will use of the model's window, for the composer's context meter. */
+export interface ContextUsage {
+  /** Estimated prompt tokens of the next request without the text being typed (system prompt, chat, attachments). */
+  readonly tokens: number;
+  /** The model's context length minus the room kept for the answer. */
+  readonly maxTokens: number;
+  /** Estimated tokens per character of typed text, so the meter follows typing without asking the host. */
+  readonly tokensPerChar: number;
+  readonly model: string;
+}
+
+/** One row of the `#` mention list. */
+export interface FileSuggestion {
+  /** Workspace-relative path, forward slashes. */
+  readonly path: string;
+  /** Indexes into `path` of the characters the query matched, for highlighting. */
+  readonly matches: readonly number[];
 }
 
 export interface ChatSummary {
@@ -133,7 +180,13 @@ export type HostMessage =
   | { readonly type: 'streamEnd'; readonly chatId: string; readonly message: MessageView }
   /** A short notice for the user, e.g. "a request is already running", with optional buttons. */
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string; readonly actions?: readonly ErrorAction[] }
-  | { readonly type: 'focusInput' };
+  | { readonly type: 'focusInput' }
+  /** The attachments waiting in the composer for the next question (the host owns this list). */
+  | { readonly type: 'contextDraft'; readonly attachments: readonly AttachmentView[] }
+  /** Answer to `contextQuery`: files ranked for the `#` mention being typed. */
+  | { readonly type: 'contextSuggestions'; readonly query: string; readonly items: readonly FileSuggestion[] }
+  /** The context meter's figures changed (chat, attachments, model or settings). */
+  | { readonly type: 'contextUsage'; readonly usage: ContextUsage };
 
 // ---------------------------------------------------------------------------------------------
 // Webview -> host

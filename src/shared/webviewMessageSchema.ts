@@ -42,6 +42,16 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openFileRef'), path: z.string().check(z.maxLength(4096)), line, endLine: z.optional(line) }),
   /** An error's button; `messageId` names the answer it sits under (Retry acts on that one only). */
   z.object({ type: z.literal('action'), action: errorActionSchema, messageId: z.optional(id) }),
+  /** The user typed `#query` in the Message box: rank workspace files for it. */
+  z.object({ type: z.literal('contextQuery'), query: z.string().check(z.maxLength(1000)) }),
+  /** A file picked from the `#` mention list (a workspace-relative path from `contextSuggestions`). */
+  z.object({ type: z.literal('attachFile'), path: z.string().check(z.minLength(1), z.maxLength(4096)) }),
+  /** Files dropped on the composer (from the Explorer, with Shift held as VS Code asks): their URIs. */
+  z.object({ type: z.literal('dropFiles'), uris: z.array(z.string().check(z.maxLength(8192))).check(z.maxLength(1000)) }),
+  /** A chip's Remove button. */
+  z.object({ type: z.literal('removeAttachment'), id }),
+  /** The composer's "Add context" button: the host offers its sources (Files…, Selection, Problems…). */
+  z.object({ type: z.literal('addContext') }),
 ]);
 
 export type CheckedWebviewMessage = { readonly ok: true; readonly message: z.infer<typeof webviewMessageSchema> } | { readonly ok: false; readonly problem: string };

@@ -41,7 +41,16 @@ export class App {
     const saved = loadUiState();
     this.header = new Header(() => this.newChat(), () => this.toggleHistory());
     this.composer = new Composer(
-      { onSend: (text) => this.send(text), onStop: () => this.stop(), onDraftChange: (draft) => saveUiState({ draft }) },
+      {
+        onSend: (text) => this.send(text),
+        onStop: () => this.stop(),
+        onDraftChange: (draft) => saveUiState({ draft }),
+        onMentionQuery: (query) => postToHost({ type: 'contextQuery', query }),
+        onAttachFile: (path) => postToHost({ type: 'attachFile', path }),
+        onRemoveAttachment: (id) => postToHost({ type: 'removeAttachment', id }),
+        onAddContext: () => postToHost({ type: 'addContext' }),
+        onDropFiles: (uris) => postToHost({ type: 'dropFiles', uris }),
+      },
       saved.draft,
     );
     this.emptyState = el('div', { className: 'empty-state-holder' });
@@ -85,6 +94,12 @@ export class App {
         return;
       case 'focusInput':
         return this.composer.focus();
+      case 'contextDraft':
+        return this.composer.setAttachments(message.attachments);
+      case 'contextSuggestions':
+        return this.composer.showSuggestions(message.query, message.items);
+      case 'contextUsage':
+        return this.composer.setUsage(message.usage);
       default:
         assertNever(message);
     }

@@ -47,7 +47,7 @@ export async function useLocalServer(): Promise<MockOpenRouter> {
   return server;
 }
 
-type WindowMethod = 'showInputBox' | 'showWarningMessage' | 'showErrorMessage' | 'showInformationMessage' | 'createQuickPick';
+type WindowMethod = 'showInputBox' | 'showWarningMessage' | 'showErrorMessage' | 'showInformationMessage' | 'createQuickPick' | 'showQuickPick';
 
 /**
  * Replaces a `vscode.window` method for one test (the extension shares this API object), and

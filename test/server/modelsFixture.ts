@@ -1,6 +1,6 @@
 /**
  * A realistic `GET /models` answer: the default reasoning model, a model without reasoning, a free
- * one and an expensive one. Prices are strings in USD per token, as OpenRouter sends them.
+ * one, an expensive one, and one with a small context window (the server enforces every window). Prices are strings in USD per token, as OpenRouter sends them.
  */
 export const MODELS_FIXTURE = {
   data: [
@@ -54,6 +54,18 @@ export const MODELS_FIXTURE = {
       top_provider: { context_length: 1000000, max_completion_tokens: 64000, is_moderated: false },
       supported_parameters: ['include_reasoning', 'max_tokens', 'reasoning', 'stop', 'temperature', 'tool_choice', 'tools', 'top_p'],
       reasoning: { mandatory: false, default_effort: null, supported_efforts: null, supports_max_tokens: true },
+    },
+    {
+      id: 'meta-llama/llama-3-8b-instruct',
+      canonical_slug: 'meta-llama/llama-3-8b-instruct',
+      name: 'Meta: Llama 3 8B Instruct',
+      created: 1713398400,
+      description: 'A small, older model with an 8K context window.',
+      context_length: 8192,
+      architecture: { modality: 'text->text', input_modalities: ['text'], output_modalities: ['text'], tokenizer: 'Llama3' },
+      pricing: { prompt: '0.00000003', completion: '0.00000006', request: '0' },
+      top_provider: { context_length: 8192, max_completion_tokens: 8192, is_moderated: false },
+      supported_parameters: ['max_tokens', 'seed', 'stop', 'temperature', 'top_p'],
     },
   ],
 };

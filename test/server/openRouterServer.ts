@@ -4,6 +4,7 @@ import { redactSecrets } from '../../src/core/openrouter/redact';
 import { TEST_API_KEY } from '../support/index';
 import { transportOptions, writeItems } from './bodyWriter';
 import { MODELS_FIXTURE } from './modelsFixture';
+import { contextLengthError } from './promptTokens';
 import { nonStreamingAnswer } from './nonStreaming';
 import { lastUserText, markerSpec, toScriptSpec, withoutMarker } from './scriptSelection';
 import { IMPLIED_TRANSPORT, SCRIPTS } from './scripts';
@@ -113,7 +114,8 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     const generationId = `gen-mock-${++generationCounter}`;
     const params = { ...IMPLIED_TRANSPORT[spec.script], ...spec };
     const model = typeof body['model'] === 'string' ? body['model'] : 'openai/gpt-oss-120b';
-    const plan: ScriptPlan = script({ params, lastUserText: withoutMarker(userText), body, generationId, model });
+    // Like OpenRouter, a prompt over the model's context window is refused whatever was scripted.
+    const plan: ScriptPlan = contextLengthError(body) ?? script({ params, lastUserText: withoutMarker(userText), body, generationId, model });
     if (plan.kind === 'http') {
       response.writeHead(plan.status, { 'Content-Type': plan.contentType ?? 'application/json', ...plan.headers });
       response.end(plan.body);

@@ -1,7 +1,7 @@
 import { DEFAULT_ANSWER, DEFAULT_REASONING, longMarkdownPieces, MULTIBYTE_ANSWER, piecesOf } from './answerContent';
 import { HTTP_ERROR_SCRIPTS } from './httpErrorScripts';
 import { mixedReasoningChunks } from './mixedReasoning';
-import { withoutMarker } from './scriptSelection';
+import { countPromptTokens } from './promptTokens';
 import type { Script, ScriptContext, ScriptPlan, StreamItem } from './scriptTypes';
 import { numberParam, stringParam } from './scriptTypes';
 import { bulkStream, ChunkFactory, DOC_NORMAL_TURN, DOC_TOOL_CALL, PROCESSING_COMMENT, SSE_DONE, usageFor } from './transcripts';
@@ -24,7 +24,7 @@ function tokens(text: string): number {
 
 /** Markers are left out so the same question costs the same whichever script answers it. */
 function promptTokens(context: ScriptContext): number {
-  return tokens(withoutMarker(JSON.stringify(context.body['messages'] ?? [])));
+  return countPromptTokens(context.body);
 }
 
 /** A complete answer: reasoning pieces, content pieces, finish, usage, [DONE]. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnswerStats, ChatSummary, ChatView, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
 import type { ReasoningDetail, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
+import { toAttachmentView, type ContextAttachment } from '../context/attachment';
 
 export interface StoredMessage {
   readonly id: string;
@@ -21,6 +22,8 @@ export interface StoredMessage {
   error?: ErrorView;
   label?: string;
   cutOff?: CutOffReason;
+  /** Context attached to a user message, with the content the model was shown. */
+  attachments?: ContextAttachment[];
   readonly createdAt: number;
 }
 
@@ -68,6 +71,7 @@ export function toMessageView(message: StoredMessage): MessageView {
     ...(message.error ? { error: message.error } : {}),
     ...(message.label ? { label: message.label } : {}),
     ...(message.cutOff ? { cutOff: message.cutOff } : {}),
+    ...(message.attachments?.length ? { attachments: message.attachments.map(toAttachmentView) } : {}),
   };
 }
 
@@ -86,6 +90,7 @@ export function conversationTurns(messages: readonly StoredMessage[]): Conversat
     turns.push({
       role: message.role,
       content: message.content,
+      ...(message.attachments?.length ? { attachments: message.attachments } : {}),
       ...(message.reasoning ? { reasoning: message.reasoning } : {}),
       ...(message.reasoningDetails?.length ? { reasoningDetails: message.reasoningDetails } : {}),
       ...(message.toolCalls?.length ? { toolCalls: message.toolCalls } : {}),

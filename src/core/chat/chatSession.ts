@@ -13,6 +13,7 @@ import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats } from './answerStats';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
+import type { ContextAttachment } from '../context/attachment';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
 
@@ -46,6 +47,8 @@ export interface SendOptions {
   readonly queueIfBusy?: boolean;
   /** Receives the answer's events as they arrive (inline edit streams content into the editor). */
   readonly onEvent?: (event: StreamEvent) => void;
+  /** Context attached to this question; stored with it, so regenerate and edit-and-resend send it again. */
+  readonly attachments?: readonly ContextAttachment[];
 }
 
 export interface AnswerOutcome {
@@ -149,7 +152,10 @@ export class ChatSession {
       return turn;
     }
     const chat = this.active;
-    const user = createMessage('user', text, options.label ? { label: options.label } : {}, this.now());
+    const user = createMessage('user', text, {
+      ...(options.label ? { label: options.label } : {}),
+      ...(options.attachments?.length ? { attachments: [...options.attachments] } : {}),
+    }, this.now());
     chat.messages.push(user);
     if (chat.title === UNTITLED_CHAT) chat.title = titleFromQuestion(options.label ?? text);
     return this.answer(chat, user, options);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
 import { withForeignMessages } from './chatMerge';
+import { isStoredAttachment } from '../context/attachment';
 
 const FILE_VERSION = 1;
 const CHAT_FILE = /^[\w-]{1,80}\.json$/;
@@ -271,7 +272,8 @@ function isMessage(value: unknown): value is StoredMessage {
     typeof value.id === 'string' &&
     (value.role === 'user' || value.role === 'assistant') &&
     typeof value.content === 'string' &&
-    (value.reasoning === undefined || typeof value.reasoning === 'string')
+    (value.reasoning === undefined || typeof value.reasoning === 'string') &&
+    (value.attachments === undefined || (Array.isArray(value.attachments) && value.attachments.every(isStoredAttachment)))
   );
 }
 

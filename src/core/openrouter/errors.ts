@@ -8,6 +8,8 @@ export type OpenRouterErrorKind =
   | 'moderation'
   | 'timeout'
   | 'payloadTooLarge'
+  /** The prompt does not fit the model's context window (HTTP 400 context_length_exceeded). */
+  | 'contextTooLong'
   | 'rateLimited'
   | 'serverError'
   | 'providerDown'

@@ -94,7 +94,11 @@ export function errorFromHttpResponse(
         });
       }
       if (errorType === 'context_length_exceeded' || /context length|too many tokens/i.test(serverMessage ?? '')) {
-        return make({ kind: 'badRequest', userMessage: `The conversation is too long for this model: ${detail}.`, action: 'shortenContext' });
+        return make({
+          kind: 'contextTooLong',
+          userMessage: `The conversation is too long for this model: ${detail}. Retry sends fewer of the earlier messages.`,
+          action: 'shortenContext',
+        });
       }
       return make({ kind: 'badRequest', userMessage: `OpenRouter rejected the request: ${detail}.`, action: 'openSettings' });
     case 401:

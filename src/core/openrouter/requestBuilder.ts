@@ -1,3 +1,5 @@
+import type { ContextAttachment } from '../context/attachment';
+import { userContentWithContext } from '../context/renderContext';
 import { REASONING_EFFORTS } from './models';
 import type { ChatRequest, ModelInfo, ReasoningDetail, ReasoningEffort, ToolCall, WireMessage } from './types';
 
@@ -15,6 +17,8 @@ export interface ChatSettings {
 export interface ConversationTurn {
   role: 'user' | 'assistant';
   content: string;
+  /** Context attached to a user turn, rendered before its text (see renderContext). */
+  attachments?: readonly ContextAttachment[];
   reasoning?: string;
   reasoningDetails?: ReasoningDetail[];
   toolCalls?: ToolCall[];
@@ -72,7 +76,7 @@ export function buildChatRequest(turns: ConversationTurn[], settings: ChatSettin
  * the plain `reasoning` text: OpenRouter requires the reasoning beside `tool_calls`.
  */
 function toWireMessage(turn: ConversationTurn): WireMessage {
-  if (turn.role === 'user') return { role: 'user', content: turn.content };
+  if (turn.role === 'user') return { role: 'user', content: userContentWithContext(turn.content, turn.attachments) };
   const toolCalls = turn.toolCalls ?? [];
   const message: WireMessage =
     toolCalls.length === 0

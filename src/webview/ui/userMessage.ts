@@ -6,6 +6,7 @@ import type { MessageView } from '../../shared/protocol';
 import { button, el } from '../dom';
 import { t } from '../i18n';
 import { postToHost } from '../vscodeApi';
+import { createChipList, renderChips } from './composer/attachmentChips';
 
 export class UserMessageView {
   readonly element: HTMLElement;
@@ -17,10 +18,18 @@ export class UserMessageView {
     this.body = el('div', { className: 'user-text', text: message.content });
     this.editButton = button(t('Edit'), () => this.startEditing(), 'button-secondary');
     const label = message.label ? [el('div', { className: 'message-label', text: message.label })] : [];
+    // The context sent with this question; it is sent again on Regenerate and on Edit → Resend.
+    const context: HTMLElement[] = [];
+    if (message.attachments?.length) {
+      const list = createChipList(t('Context sent'));
+      renderChips(list, message.attachments);
+      context.push(list);
+    }
     this.element = el(
       'article',
       { className: 'message message-user', attrs: { 'aria-label': t('You') } },
       ...label,
+      ...context,
       this.body,
       el('div', { className: 'message-actions' }, this.editButton),
     );

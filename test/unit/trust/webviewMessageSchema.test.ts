@@ -20,6 +20,11 @@ describe('webview message check', () => {
     openLink: { type: 'openLink', href: 'https://openrouter.ai' },
     openFileRef: { type: 'openFileRef', path: 'src/a.ts', line: 3, endLine: 9 },
     action: { type: 'action', action: 'retry', messageId: 'a1' },
+    contextQuery: { type: 'contextQuery', query: 'mat' },
+    attachFile: { type: 'attachFile', path: 'src/math.ts' },
+    dropFiles: { type: 'dropFiles', uris: ['file:///w/src/math.ts'] },
+    removeAttachment: { type: 'removeAttachment', id: 'att-1' },
+    addContext: { type: 'addContext' },
   };
   for (const message of Object.values(valid)) {
     it(`accepts a well-formed ${message.type}`, () => {

@@ -1,0 +1,26 @@
+/**
+ * The context meter's figure: what the next request would use of the model's window, by the same
+ * estimate (and calibration) that decides what to leave out when it does not fit.
+ */
+import type { ContextUsage } from '../../shared/protocol';
+import { estimateTokens } from '../openrouter/pricing';
+import type { ConversationTurn } from '../openrouter/requestBuilder';
+import type { ContextAttachment } from './attachment';
+import type { ContextWindow, WindowOptions } from './contextWindow';
+import { turnTokens } from './fitWindow';
+
+/** Characters used to measure the estimate's tokens per character (large, so rounding does not show). */
+const SAMPLE = 3000;
+
+export function contextUsage(window: ContextWindow, options: WindowOptions, turns: readonly ConversationTurn[], draft: readonly ContextAttachment[]): ContextUsage {
+  const { maxPromptTokens, scale, systemTokens } = window.budget(options);
+  // The question being typed is a user turn carrying the draft's attachments; its text is added by the view.
+  const next: ConversationTurn = { role: 'user', content: '', attachments: draft };
+  const raw = [...turns, next].reduce((sum, turn) => sum + turnTokens(turn), 0);
+  return {
+    tokens: Math.ceil(raw * scale) + systemTokens,
+    maxTokens: maxPromptTokens,
+    tokensPerChar: (estimateTokens('x'.repeat(SAMPLE)) / SAMPLE) * scale,
+    model: options.model.id,
+  };
+}
