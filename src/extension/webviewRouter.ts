@@ -23,7 +23,13 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'ready':
       return; // handled by the view provider's handshake
     case 'send':
-      await session.send(message.text);
+      await session.send(message.text, message.webSearch ? { webSearch: true } : {});
+      return;
+    case 'toolDecision':
+      session.toolDecision(message.callId, message.allow);
+      return;
+    case 'continueTools':
+      await session.continueTools();
       return;
     case 'stop':
       session.stop();

@@ -57,6 +57,33 @@ export interface MessageView {
   readonly error?: ErrorView;
   /** For messages built by a code action: a short label such as "Explain src/a.ts:3-9". */
   readonly label?: string;
+  /** Tool calls of this answer, in order (see ToolCallView). */
+  readonly tools?: readonly ToolCallView[];
+  /** The tool round cap was reached: the answer offers Continue. */
+  readonly toolCapReached?: boolean;
+  /** Web search sources (url_citation annotations), numbered in this order. */
+  readonly citations?: readonly Citation[];
+}
+
+/**
+ * One tool call as its card shows it. `pending` waits for Allow / Deny, `reviewing` for the
+ * user's Accept / Discard in the diff; the rest are after the decision.
+ */
+export interface ToolCallView {
+  readonly id: string;
+  readonly tool: string;
+  /** The call in words: "Read src/math.ts, lines 1-40". */
+  readonly description: string;
+  readonly status: 'pending' | 'reviewing' | 'running' | 'done' | 'error' | 'denied' | 'refused' | 'stopped';
+  /** Short result summary ("40 lines", "denied"). */
+  readonly summary?: string;
+  /** The full result as the model received it (shown when the card is expanded). */
+  readonly detail?: string;
+}
+
+export interface Citation {
+  readonly url: string;
+  readonly title?: string;
 }
 
 export interface ChatSummary {
@@ -117,6 +144,8 @@ export type HostMessage =
     }
   /** The answer ended; `message` is the final, authoritative version. */
   | { readonly type: 'streamEnd'; readonly chatId: string; readonly message: MessageView }
+  /** A tool call of the streaming answer appeared or changed. */
+  | { readonly type: 'toolCall'; readonly chatId: string; readonly messageId: string; readonly call: ToolCallView }
   /** A short notice for the user, e.g. "a request is already running". */
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
   | { readonly type: 'focusInput' };
@@ -128,7 +157,12 @@ export type CodeTarget = { readonly code: string; readonly language: string; rea
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'send'; readonly text: string }
+  /** `webSearch`: the composer's Web search toggle was on for this question. */
+  | { readonly type: 'send'; readonly text: string; readonly webSearch?: boolean }
+  /** Allow (true) or Deny (false) on a pending tool call's card. */
+  | { readonly type: 'toolDecision'; readonly callId: string; readonly allow: boolean }
+  /** Continue after the tool round cap was reached. */
+  | { readonly type: 'continueTools' }
   | { readonly type: 'stop' }
   | { readonly type: 'regenerate' }
   /** Replace the user message `messageId` with `text`, drop every later turn, and resend. */

@@ -1,5 +1,6 @@
 import { DEFAULT_ANSWER, DEFAULT_REASONING, longMarkdownPieces, MULTIBYTE_ANSWER, piecesOf } from './answerContent';
 import { HTTP_ERROR_SCRIPTS } from './httpErrorScripts';
+import { TOOL_SCRIPTS } from './toolScripts';
 import { withoutMarker } from './scriptSelection';
 import type { Script, ScriptContext, ScriptPlan, StreamItem } from './scriptTypes';
 import { numberParam, stringParam } from './scriptTypes';
@@ -167,6 +168,7 @@ export const SCRIPTS: Readonly<Record<string, Script>> = {
   ...TRANSPORT_SCRIPTS,
   ...FAULT_SCRIPTS,
   ...HTTP_ERROR_SCRIPTS,
+  ...TOOL_SCRIPTS,
 };
 
 /** Parameters some scripts imply for the transport (the server applies them to any script). */

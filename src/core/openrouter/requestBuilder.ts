@@ -13,8 +13,10 @@ export interface ChatSettings {
 }
 
 export interface ConversationTurn {
-  role: 'user' | 'assistant';
+  role: 'user' | 'assistant' | 'tool';
   content: string;
+  /** For a `tool` turn: the call it answers. */
+  toolCallId?: string;
   reasoning?: string;
   reasoningDetails?: ReasoningDetail[];
   toolCalls?: ToolCall[];
@@ -73,8 +75,9 @@ export function buildChatRequest(turns: ConversationTurn[], settings: ChatSettin
  *   earlier chain of thought may be dropped once a final answer was given, and resending it would
  *   cost prompt tokens on every later request for no benefit.
  */
-function toWireMessage(turn: ConversationTurn): WireMessage {
+export function toWireMessage(turn: ConversationTurn): WireMessage {
   if (turn.role === 'user') return { role: 'user', content: turn.content };
+  if (turn.role === 'tool') return { role: 'tool', tool_call_id: turn.toolCallId ?? '', content: turn.content };
   const toolCalls = turn.toolCalls ?? [];
   if (toolCalls.length === 0) return { role: 'assistant', content: turn.content };
   const message: WireMessage = { role: 'assistant', content: turn.content === '' ? null : turn.content, tool_calls: toolCalls };

@@ -5,6 +5,7 @@
  */
 import { button, el } from '../dom';
 import { t } from '../i18n';
+import { WebSearchToggle } from './webSearchToggle';
 
 export interface ComposerHandlers {
   /** Returns whether the text was sent (false: refused, the draft stays). */
@@ -19,6 +20,8 @@ export class Composer {
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
   private busy = false;
+  /** Read and reset by the app when a question is sent. */
+  readonly webSearch = new WebSearchToggle();
 
   constructor(private readonly handlers: ComposerHandlers, draft: string) {
     this.input = el('textarea', {
@@ -29,7 +32,7 @@ export class Composer {
     this.sendButton = button(t('Send'), () => this.send(), 'button');
     this.stopButton = button(t('Stop'), () => this.handlers.onStop(), 'button-secondary');
     this.stopButton.hidden = true;
-    this.element = el('div', { className: 'composer' }, this.input, el('div', { className: 'composer-actions' }, this.stopButton, this.sendButton));
+    this.element = el('div', { className: 'composer' }, this.input, el('div', { className: 'composer-actions' }, this.webSearch.element, this.stopButton, this.sendButton));
     this.input.addEventListener('input', () => {
       this.updateSendButton();
       this.handlers.onDraftChange(this.input.value);
