@@ -20,6 +20,7 @@ import { ModelStatusBar } from './statusBar';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
+import { VscodeWorkspaceTools } from './tools/workspaceToolHost';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -62,9 +63,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const store = new ChatStore(context.globalStorageUri.fsPath);
   // The display language is fixed for the life of the window: translate the view's strings once.
   const strings = webviewStrings();
+  // Code actions need the session, and the session's edit tool needs their reviewed diff.
+  const late: { codeActions?: CodeActions } = {};
   const session = new ChatSession(store, {
     post,
-    prepare: (turns) => preparer.prepare(turns),
+    prepare: (turns, options) => preparer.prepare(turns, options),
+    tools: new VscodeWorkspaceTools(() => late.codeActions?.apply, log),
     viewBasics: () => ({ keySource: keys.source, settings: viewSettings(), strings }),
     log: (line) => log.info('chat', line),
   });
@@ -78,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
 
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);
+  late.codeActions = codeActions;
 
   provider.setHandlers({
     onReady: () => void loaded.then(() => session.postState()),

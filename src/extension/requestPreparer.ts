@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { buildChatRequest, type ChatSettings, type ConversationTurn } from '../core/openrouter/requestBuilder';
 import { estimateTokens, estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
 import type { ChatConfig } from '../core/settings';
-import type { PrepareResult } from '../core/chat/chatSession';
+import type { PrepareOptions, PrepareResult } from '../core/chat/chatSession';
+import { toolsForRequest } from '../core/tools/definitions';
 import { noKeyErrorView, settingsErrorView } from '../core/chat/errorView';
 import type { ApiKeyManager } from './apiKeyManager';
 import { readConfiguration } from './configuration';
@@ -31,7 +32,7 @@ export class RequestPreparer {
     private readonly log: Log,
   ) {}
 
-  async prepare(turns: ConversationTurn[]): Promise<PrepareResult> {
+  async prepare(turns: ConversationTurn[], options: PrepareOptions = {}): Promise<PrepareResult> {
     const result = readConfiguration();
     if (!result.ok) {
       const first = result.problems[0];
@@ -45,9 +46,12 @@ export class RequestPreparer {
 
     const model = await this.service.modelInfo(config);
     const systemPrompt = await systemPromptFor(config.systemPrompt);
+    // Workspace tools for models that list `tools`; every request of the conversation gets them.
+    const tools = toolsForRequest(model, { workspaceTools: true, webSearch: options.webSearch ?? false });
     const request = buildChatRequest(turns, chatSettingsOf(config), {
       ...(systemPrompt ? { systemPrompt } : {}),
       ...(model ? { model } : {}),
+      ...(tools ? { tools } : {}),
     });
 
     if (config.maxCostPerRequest !== undefined && model) {

@@ -105,3 +105,19 @@ export function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`^${source}$`, 'i');
 }
+
+/**
+ * Is this workspace-relative path hidden by `files.exclude`? Only patterns set to `true` count
+ * (a `{ when }` condition depends on sibling files; those are left to VS Code's own search). A
+ * pattern excludes a file when it matches the file or any folder on the way to it.
+ */
+export function isExcluded(relativePath: string, filesExclude: Readonly<Record<string, unknown>>): boolean {
+  const segments = relativePath.replace(/\\/g, '/').split('/').filter((segment) => segment.length > 0);
+  const prefixes = segments.map((_, index) => segments.slice(0, index + 1).join('/'));
+  for (const [pattern, enabled] of Object.entries(filesExclude)) {
+    if (enabled !== true) continue;
+    const regex = globToRegExp(pattern.replace(/^\/+/, ''));
+    if (prefixes.some((prefix) => regex.test(prefix))) return true;
+  }
+  return false;
+}

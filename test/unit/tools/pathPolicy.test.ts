@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { confinePath, globToRegExp, looksSecret } from '../../../src/core/tools/pathPolicy';
+import { confinePath, globToRegExp, isExcluded, looksSecret } from '../../../src/core/tools/pathPolicy';
+import { readToolSettings } from '../../../src/core/tools/toolSettings';
 
 describe('tool path policy', () => {
   const root = { name: 'app', path: path.resolve('/work/app') };
@@ -51,5 +52,29 @@ describe('tool path policy', () => {
     assert.ok(globToRegExp('*.{pem,key}').test('a.key'));
     assert.ok(globToRegExp('file?.[ch]').test('file1.c'));
     assert.ok(!globToRegExp('a.b').test('axb'), 'dots are literal');
+  });
+});
+
+describe('files.exclude for tools', () => {
+  it('hides a file when a true pattern matches it or a folder on its way', () => {
+    const exclude = { '**/.git': true, '**/node_modules': true, '**/*.log': true, 'dist': false, '**/*.js': { when: '$(basename).ts' } };
+    assert.equal(isExcluded('node_modules/x/index.js', exclude), true);
+    assert.equal(isExcluded('packages/a/node_modules/b.js', exclude), true);
+    assert.equal(isExcluded('logs/today.log', exclude), true);
+    assert.equal(isExcluded('dist/a.js', exclude), false, 'false patterns do not exclude');
+    assert.equal(isExcluded('src/a.js', exclude), false, 'when-conditions are left to VS Code');
+    assert.equal(isExcluded('src/math.ts', exclude), false);
+  });
+});
+
+describe('tool settings', () => {
+  it('reads valid values and falls back, naming the setting, on bad ones', () => {
+    const from = (values: Record<string, unknown>) => (key: string): unknown => values[key];
+    const good = readToolSettings(from({ 'tools.autoApproveReadOnly': true, 'tools.maxRounds': 3, 'tools.secretFilePatterns': ['*.key'] }));
+    assert.deepEqual(good, { settings: { autoApproveReadOnly: true, maxRounds: 3, secretPatterns: ['*.key'] }, problems: [] });
+    const bad = readToolSettings(from({ 'tools.autoApproveReadOnly': 'yes', 'tools.maxRounds': 0, 'tools.secretFilePatterns': 'x' }));
+    assert.deepEqual(bad.settings, { autoApproveReadOnly: false, maxRounds: 15, secretPatterns: [] });
+    assert.equal(bad.problems.length, 3);
+    assert.match(bad.problems[1] ?? '', /openrouterChat\.tools\.maxRounds/);
   });
 });
