@@ -87,10 +87,21 @@ describe('Tools: the model reads and edits the workspace', function () {
     assert.equal(latest('call_1_1')?.status, 'done');
   });
 
-  it('read_file with a line range cuts and says so', async () => {
-    const result = await toolResult({ tool: 'read_file', args: '{"path":"src/math.ts","startLine":3,"endLine":4}' });
-    assert.equal(result.split('\n')[0], 'export function add(a: number, b: number): number {');
-    assert.match(result, /\[… cut: lines 3-4 of \d+ shown/);
+  it('read_file gives a line range as asked, and cuts a long file with a mark saying how to read on', async () => {
+    const range = await toolResult({ tool: 'read_file', args: '{"path":"src/math.ts","startLine":3,"endLine":4}' });
+    assert.equal(range, 'export function add(a: number, b: number): number {\n  return a + b;');
+    const uri = vscode.Uri.joinPath(workspace(), 'code-actions-tmp', `long-${Date.now()}.txt`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(Array.from({ length: 1000 }, (_, i) => `line ${i + 1}`).join('\n')));
+    try {
+      api.session.newChat();
+      const long = await toolResult({ tool: 'read_file', args: JSON.stringify({ path: vscode.workspace.asRelativePath(uri, false) }) });
+      const lines = long.split('\n');
+      assert.equal(lines[0], 'line 1');
+      assert.equal(lines[399], 'line 400');
+      assert.equal(lines[400], '[… cut: lines 1-400 of 1000 shown; read again with startLine 401 for more]');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('search_text finds matches with the ripgrep VS Code ships', async () => {
@@ -104,6 +115,15 @@ describe('Tools: the model reads and edits the workspace', function () {
   });
 
   it('get_symbols gives a document outline and get_diagnostics the problems VS Code knows', async () => {
+    // The built-in Markdown extension registers its symbol provider when it activates.
+    const readme = vscode.Uri.joinPath(workspace(), 'README.md');
+    await vscode.workspace.openTextDocument(readme);
+    for (let tries = 0; ; tries++) {
+      const found = await vscode.commands.executeCommand<unknown[] | undefined>('vscode.executeDocumentSymbolProvider', readme);
+      if (found && found.length > 0) break;
+      assert.ok(tries < 180, 'the Markdown symbol provider never answered');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     const symbols = await toolResult({ tool: 'get_symbols', args: '{"path":"README.md"}' });
     assert.match(symbols, /sample-math/);
     api.session.newChat();
