@@ -201,7 +201,8 @@ export class ChatSession {
       await this.refreshList();
       return;
     }
-    markInterrupted(chat);
+    // The chat answering here is not interrupted: its cards may still wait for Allow or Deny.
+    if (this.running?.chatId !== chatId) markInterrupted(chat);
     this.replaceInList(chat);
     this.active = chat;
     this.postState();

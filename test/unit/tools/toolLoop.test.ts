@@ -229,6 +229,18 @@ describe('tool loop (chat session + local server)', function () {
     assert.ok(aborted);
   });
 
+  it('opening another chat and coming back keeps a waiting card waiting', async () => {
+    const h = await harness();
+    const answer = h.session.send('[[mock:tool-loop]] read it');
+    await waitFor(() => latestCard(h.posted, 'call_1_1')?.status === 'pending');
+    const chatId = h.session.activeChat.id;
+    h.session.newChat();
+    await h.session.openChat(chatId);
+    assert.equal(h.session.viewState().chat.messages[1]?.tools?.[0]?.status, 'pending');
+    h.session.toolDecision('call_1_1', true);
+    assert.equal((await answer)?.message.status, 'done');
+  });
+
   it('a reload while a card waits shows the call stopped, and the loop stays in the history', async () => {
     const first = await harness();
     void first.session.send('[[mock:tool-loop]] read it');
