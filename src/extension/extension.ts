@@ -26,6 +26,7 @@ import { registerContext } from './context/registerContext';
 import { ContextWindow } from '../core/context/contextWindow';
 import { ContextMeter } from './context/contextMeter';
 import type { ContextController } from './context/contextController';
+import { VscodeWorkspaceTools } from './tools/workspaceToolHost';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -81,9 +82,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const store = new ChatStore(context.globalStorageUri.fsPath);
   // The display language is fixed for the life of the window: translate the view's strings once.
   const strings = webviewStrings();
+  // Code actions need the session, and the session's edit tool needs their reviewed diff.
+  const late: { codeActions?: CodeActions } = {};
   const session = new ChatSession(store, {
     post,
-    prepare: (turns, signal) => preparer.prepare(turns, signal),
+    prepare: (turns, signal, options) => preparer.prepare(turns, signal, options),
+    tools: new VscodeWorkspaceTools(() => late.codeActions?.apply, log),
     viewBasics: () => ({ keySource: keys.source, settings: viewSettings(), strings }),
     log: (line) => log.info('chat', line),
   });
@@ -97,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
 
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);
+  late.codeActions = codeActions;
 
   const attachedContext = registerContext(context, { session, post, revealChat: () => provider.reveal(), log });
   const meter = new ContextMeter({

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { buildChatRequest, type ChatSettings, type ConversationTurn } from '../core/openrouter/requestBuilder';
 import { estimateTokens, estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
 import type { ChatConfig } from '../core/settings';
-import type { PrepareResult } from '../core/chat/chatSession';
+import type { PrepareOptions, PrepareResult } from '../core/chat/chatSession';
+import { toolsForRequest } from '../core/tools/definitions';
 import { noKeyErrorView, settingsErrorView } from '../core/chat/errorView';
 import type { ApiKeyManager } from './apiKeyManager';
 import { readConfiguration } from './configuration';
@@ -35,7 +36,7 @@ export class RequestPreparer {
   ) {}
 
   /** `signal` is the answer's Stop: the session stops waiting on it, and nothing is sent after it. */
-  async prepare(turns: ConversationTurn[], signal: AbortSignal): Promise<PrepareResult> {
+  async prepare(turns: ConversationTurn[], signal: AbortSignal, options: PrepareOptions = {}): Promise<PrepareResult> {
     const result = readConfiguration();
     if (!result.ok) {
       const first = result.problems[0];
@@ -51,9 +52,12 @@ export class RequestPreparer {
     const systemPrompt = await this.instructions.systemPromptFor(config.systemPrompt);
     // Older turns are left out when the chat outgrew the model's window (the user is told).
     const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
+    // Workspace tools for models that list `tools`; every request of the conversation gets them.
+    const tools = toolsForRequest(model, { workspaceTools: true, webSearch: options.webSearch ?? false });
     const request = buildChatRequest(sent, chatSettingsOf(config), {
       ...(systemPrompt ? { systemPrompt } : {}),
       ...(model ? { model } : {}),
+      ...(tools ? { tools } : {}),
     });
 
     if (config.maxCostPerRequest !== undefined && model) {

@@ -28,7 +28,13 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       return; // handled by the view provider's handshake
     case 'send':
       // With the attachments waiting in the composer (the context controller owns them).
-      await deps.context.send(message.text);
+      await deps.context.send(message.text, message.webSearch ? { webSearch: true } : {});
+      return;
+    case 'toolDecision':
+      session.toolDecision(message.callId, message.allow);
+      return;
+    case 'continueTools':
+      await session.continueTools();
       return;
     case 'stop':
       session.stop();

@@ -70,6 +70,12 @@ export interface MessageView {
   readonly cutOff?: CutOffReason;
   /** Context the user attached to this question (user messages only). */
   readonly attachments?: readonly AttachmentView[];
+  /** Tool calls of this answer, in order (see ToolCallView). */
+  readonly tools?: readonly ToolCallView[];
+  /** The tool round cap was reached: the answer offers Continue. */
+  readonly toolCapReached?: boolean;
+  /** Web search sources (url_citation annotations), numbered in this order. */
+  readonly citations?: readonly Citation[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +121,27 @@ export interface FileSuggestion {
   readonly path: string;
   /** Indexes into `path` of the characters the query matched, for highlighting. */
   readonly matches: readonly number[];
+}
+
+/**
+ * One tool call as its card shows it. `pending` waits for Allow / Deny, `reviewing` for the
+ * user's Accept / Discard in the diff; the rest are after the decision.
+ */
+export interface ToolCallView {
+  readonly id: string;
+  readonly tool: string;
+  /** The call in words: "Read src/math.ts, lines 1-40". */
+  readonly description: string;
+  readonly status: 'pending' | 'reviewing' | 'running' | 'done' | 'error' | 'denied' | 'refused' | 'stopped';
+  /** Short result summary ("40 lines", "denied"). */
+  readonly summary?: string;
+  /** The full result as the model received it (shown when the card is expanded). */
+  readonly detail?: string;
+}
+
+export interface Citation {
+  readonly url: string;
+  readonly title?: string;
 }
 
 export interface ChatSummary {
@@ -178,6 +205,8 @@ export type HostMessage =
     }
   /** The answer ended; `message` is the final, authoritative version. */
   | { readonly type: 'streamEnd'; readonly chatId: string; readonly message: MessageView }
+  /** A tool call of the streaming answer appeared or changed. */
+  | { readonly type: 'toolCall'; readonly chatId: string; readonly messageId: string; readonly call: ToolCallView }
   /** A short notice for the user, e.g. "a request is already running", with optional buttons. */
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string; readonly actions?: readonly ErrorAction[] }
   | { readonly type: 'focusInput' }

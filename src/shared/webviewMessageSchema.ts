@@ -23,7 +23,12 @@ const codeTarget = {
 
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('send'), text: z.string() }),
+  /** `webSearch`: the composer's Web search toggle was on for this question. */
+  z.object({ type: z.literal('send'), text: z.string(), webSearch: z.optional(z.boolean()) }),
+  /** Allow (true) or Deny (false) on a pending tool call's card. */
+  z.object({ type: z.literal('toolDecision'), callId: id, allow: z.boolean() }),
+  /** Continue after the tool round cap was reached. */
+  z.object({ type: z.literal('continueTools') }),
   z.object({ type: z.literal('stop') }),
   /** Ask the model to go on after the cut-off answer `messageId` (the latest answer only). */
   z.object({ type: z.literal('continue'), messageId: id }),

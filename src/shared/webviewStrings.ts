@@ -83,6 +83,22 @@ export const WEBVIEW_STRINGS = [
   'To start, add your OpenRouter API key.',
   'Get a key at openrouter.ai/keys',
   'Using the API key from the OPENROUTER_API_KEY environment variable.',
+  // Tools and web search
+  'Tool call',
+  'Allow',
+  'Deny',
+  'Waiting for your approval',
+  'Waiting for your review of the diff',
+  'Running…',
+  'Done',
+  'Failed',
+  'Denied',
+  'Refused',
+  'Continue',
+  'The model used the most tool rounds allowed for one question.',
+  'Sources',
+  'Web search',
+  'Let the model search the web for the next question',
 ] as const;
 
 export type WebviewString = (typeof WEBVIEW_STRINGS)[number];

@@ -89,6 +89,10 @@ export class App {
         return;
       case 'streamEnd':
         return this.endStream(message.chatId, message.message);
+      case 'toolCall':
+        if (this.state?.chat.id === message.chatId) this.messages.updateToolCall(message.messageId, message.call);
+        this.scroller.contentChanged();
+        return;
       case 'notice':
         this.noticeFromHost(message.level, message.text, message.actions);
         return;
@@ -162,7 +166,8 @@ export class App {
     }
     this.notices.clear();
     this.sendPending = text;
-    postToHost({ type: 'send', text });
+    postToHost({ type: 'send', text, ...(this.composer.webSearch.pressed ? { webSearch: true } : {}) });
+    this.composer.webSearch.set(false);
     this.refreshChrome();
     return true;
   }

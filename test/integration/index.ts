@@ -25,6 +25,7 @@ export function run(): Promise<void> {
     // A stray `.only` must not silently shrink the suite in CI.
     forbidOnly: Boolean(process.env.CI),
     // `INTEGRATION_GREP=... npm run test:integration` runs only the matching tests (while working on them).
+    // INTEGRATION_GREP=... runs only the matching tests (the machine is shared; run what you touched).
     ...(process.env.INTEGRATION_GREP ? { grep: process.env.INTEGRATION_GREP } : {}),
   });
   for (const file of testFiles(__dirname)) mocha.addFile(file);

@@ -60,7 +60,8 @@ async function runSuite(server: CodeServer, browser: Browser, root: string): Pro
     ['extensionDevelopmentPath', server.remoteUri(root)],
     ['extensionTestsPath', server.remoteUri(join(root, 'out', 'test', 'integration', 'index.js'))],
   ]);
-  await page.goto(url);
+  // A shared, busy machine can take well over Playwright's default 30 s to serve the workbench.
+  await page.goto(url, { timeout: 180_000 });
 
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<number>((resolve) => {

@@ -2,6 +2,7 @@ import { DEFAULT_ANSWER, DEFAULT_REASONING, longMarkdownPieces, MULTIBYTE_ANSWER
 import { HTTP_ERROR_SCRIPTS } from './httpErrorScripts';
 import { mixedReasoningChunks } from './mixedReasoning';
 import { countPromptTokens } from './promptTokens';
+import { TOOL_SCRIPTS } from './toolScripts';
 import type { Script, ScriptContext, ScriptPlan, StreamItem } from './scriptTypes';
 import { numberParam, stringParam } from './scriptTypes';
 import { bulkStream, ChunkFactory, DOC_NORMAL_TURN, DOC_TOOL_CALL, PROCESSING_COMMENT, SSE_DONE, usageFor } from './transcripts';
@@ -190,6 +191,7 @@ export const SCRIPTS: Readonly<Record<string, Script>> = {
   ...TRANSPORT_SCRIPTS,
   ...FAULT_SCRIPTS,
   ...HTTP_ERROR_SCRIPTS,
+  ...TOOL_SCRIPTS,
 };
 
 /** Parameters some scripts imply for the transport (the server applies them to any script). */

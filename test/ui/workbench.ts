@@ -96,7 +96,8 @@ export class Workbench {
   }
 
   private async load(): Promise<void> {
-    await this.page.goto(this.url);
+    // A shared, busy machine can take well over the default 30 s to serve the workbench.
+    await this.page.goto(this.url, { timeout: 180_000 });
     await this.whenRestored();
   }
 

@@ -3,7 +3,8 @@
  * decides when to call them, the store decides how they reach the disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerStats, ChatSummary, ChatView, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
+import type { AnswerStats, ChatSummary, ChatView, Citation, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
+import { joinRoundText, toolCallViews, toolRoundTurns, type ToolRound } from '../tools/toolRounds';
 import type { ReasoningDetail, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { toAttachmentView, type ContextAttachment } from '../context/attachment';
@@ -17,6 +18,10 @@ export interface StoredMessage {
   /** Kept exactly as received so a later request can send it back (see requestBuilder). */
   reasoningDetails?: ReasoningDetail[];
   toolCalls?: ToolCall[];
+  /** The tool loop of this answer, before its final turn (see tools/toolRounds). */
+  toolRounds?: ToolRound[];
+  toolCapReached?: boolean;
+  citations?: Citation[];
   status?: MessageStatus;
   stats?: AnswerStats;
   error?: ErrorView;
@@ -61,11 +66,16 @@ export function summarize(chat: Chat): ChatSummary {
 }
 
 export function toMessageView(message: StoredMessage): MessageView {
+  const reasoning = message.toolRounds ? joinRoundText(message.toolRounds, 'reasoning', message.reasoning) : message.reasoning;
+  const tools = toolCallViews(message.toolRounds);
   return {
     id: message.id,
     role: message.role,
-    content: message.content,
-    ...(message.reasoning ? { reasoning: message.reasoning } : {}),
+    content: message.toolRounds ? joinRoundText(message.toolRounds, 'content', message.content) : message.content,
+    ...(reasoning ? { reasoning } : {}),
+    ...(tools.length ? { tools } : {}),
+    ...(message.toolCapReached ? { toolCapReached: true } : {}),
+    ...(message.citations?.length ? { citations: message.citations } : {}),
     ...(message.status ? { status: message.status } : {}),
     ...(message.stats ? { stats: message.stats } : {}),
     ...(message.error ? { error: message.error } : {}),
@@ -86,6 +96,7 @@ export function toChatView(chat: Chat): ChatView {
 export function conversationTurns(messages: readonly StoredMessage[]): ConversationTurn[] {
   const turns: ConversationTurn[] = [];
   for (const message of messages) {
+    turns.push(...toolRoundTurns(message.toolRounds));
     if (message.role === 'assistant' && message.content.length === 0 && !message.toolCalls?.length) continue;
     turns.push({
       role: message.role,

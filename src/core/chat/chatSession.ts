@@ -16,6 +16,9 @@ import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ContextAttachment } from '../context/attachment';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
+import { ToolAnswers } from '../tools/toolAnswers';
+import type { WorkspaceToolHost } from '../tools/toolLoop';
+import { markToolCallsInterrupted } from '../tools/toolRounds';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
@@ -35,12 +38,19 @@ export interface ChatSessionHost {
    * Builds the request for these turns, or says why none may be sent (no key, bad setting, cost
    * guard). `signal` fires on Stop: preparing may wait on the network and on the user.
    */
-  prepare(turns: ConversationTurn[], signal: AbortSignal): Promise<PrepareResult>;
+  prepare(turns: ConversationTurn[], signal: AbortSignal, options?: PrepareOptions): Promise<PrepareResult>;
+  /** The workspace tools; without them requests run without a tool loop. */
+  readonly tools?: WorkspaceToolHost;
   viewBasics(): Pick<ViewState, 'keySource' | 'settings' | 'strings'>;
   log(line: string): void;
 }
 
-export interface SendOptions {
+export interface PrepareOptions {
+  /** Offer OpenRouter's web search server tool for this question. */
+  readonly webSearch?: boolean;
+}
+
+export interface SendOptions extends PrepareOptions {
   /** Short label shown instead of the full prompt heading, e.g. "Explain src/a.ts:3-9". */
   readonly label?: string;
   /** Code actions wait for a running answer instead of being refused. */
@@ -78,12 +88,15 @@ export class ChatSession {
   /** Settles when `init` has read the history; until then a question waits for it. */
   private historyRead: Promise<unknown> | undefined;
   private historyLoaded = false;
+  private readonly tools: ToolAnswers;
 
   constructor(
     private readonly store: ChatStore,
     private readonly host: ChatSessionHost,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.tools = new ToolAnswers(host.tools, (message) => host.post(message));
+  }
 
   /** Loads the history; returns files that were unreadable (already moved aside by the store). */
   async init(): Promise<CorruptChatFile[]> {
@@ -163,6 +176,22 @@ export class ChatSession {
 
   stop(): void {
     this.running?.abort.abort();
+  }
+
+  /** Allow or Deny on a tool call's card; a click for a call no longer waiting does nothing. */
+  toolDecision(callId: string, allow: boolean): void {
+    this.tools.decide(callId, allow);
+  }
+
+  /** Continue an answer whose tool loop reached the round cap: the same answer, more rounds. */
+  async continueTools(): Promise<AnswerOutcome | undefined> {
+    if (this.refuseWhileBusy()) return undefined;
+    const chat = this.active;
+    const last = chat.messages[chat.messages.length - 1];
+    const user = chat.messages.filter((message) => message.role === 'user').pop();
+    if (!last?.toolCapReached || !user) return undefined;
+    delete last.toolCapReached;
+    return this.answer(chat, user, {}, last);
   }
 
   /**
@@ -338,10 +367,12 @@ export class ChatSession {
     return true;
   }
 
-  private answer(chat: Chat, user: StoredMessage, options: SendOptions): Promise<AnswerOutcome> {
-    const assistant = createMessage('assistant', '', { status: 'streaming' }, this.now());
-    const turns = conversationTurns(chat.messages);
-    chat.messages.push(assistant);
+  /** `resumed`: an answer to continue in place (Continue after the tool round cap). */
+  private answer(chat: Chat, user: StoredMessage, options: SendOptions, resumed?: StoredMessage): Promise<AnswerOutcome> {
+    const assistant = resumed ?? createMessage('assistant', '', { status: 'streaming' }, this.now());
+    const turns = conversationTurns(resumed ? chat.messages.slice(0, chat.messages.indexOf(resumed)) : chat.messages);
+    if (resumed) resumeAnswer(resumed);
+    else chat.messages.push(assistant);
     chat.updatedAt = this.now();
     this.replaceInList(chat);
     const abort = new AbortController();
@@ -387,10 +418,10 @@ export class ChatSession {
     };
 
     try {
-      const prepared = await unlessStopped(this.host.prepare(turns, signal), signal);
+      const prepared = await unlessStopped(this.host.prepare(turns, signal, options.webSearch ? { webSearch: true } : undefined), signal);
       if (prepared.kind !== 'ready') return await this.endUnsent(chat, assistant, prepared);
       model = prepared.request.model;
-      const turn = await prepared.client.complete(prepared.request, { signal, onEvent });
+      const turn = await this.tools.complete(prepared, { chatId: chat.id, assistant, signal, onEvent, save: () => void this.persist(chat) });
       batcher.flush();
       assistant.content = turn.content;
       assistant.reasoning = turn.reasoning || undefined;
@@ -490,6 +521,7 @@ function isAnswering(chat: Chat): boolean {
 function markInterrupted(chat: Chat): void {
   for (const message of chat.messages) {
     if (message.status === 'streaming') message.status = 'stopped';
+    markToolCallsInterrupted(message.toolRounds);
   }
 }
 
@@ -502,4 +534,11 @@ function unlessStopped(preparing: Promise<PrepareResult>, signal: AbortSignal): 
     signal.addEventListener('abort', onStop, { once: true });
     preparing.then(resolve, reject).finally(() => signal.removeEventListener('abort', onStop));
   });
+}
+
+/** A capped tool answer streams again: what the last run left (status, error, stats) goes. */
+function resumeAnswer(message: StoredMessage): void {
+  message.status = 'streaming';
+  delete message.error;
+  delete message.stats;
 }

@@ -1,7 +1,7 @@
 import { OpenRouterError } from './errors';
 import { excerpt } from './httpErrors';
 import { redactSecrets } from './redact';
-import type { ReasoningDetail, StreamEvent, Usage } from './types';
+import type { ReasoningDetail, StreamEvent, UrlCitation, Usage } from './types';
 
 /** The parts of a `chat.completion.chunk` the client reads; everything is optional on the wire. */
 interface WireChunk {
@@ -19,7 +19,10 @@ interface WireChoice {
     reasoning?: string | null;
     reasoning_details?: ReasoningDetail[] | null;
     tool_calls?: WireToolCallDelta[] | null;
+    annotations?: unknown[] | null;
   };
+  /** Some providers put the annotations on the message of the finishing chunk instead. */
+  message?: { annotations?: unknown[] | null };
   finish_reason?: string | null;
   native_finish_reason?: string | null;
   error?: WireStreamError;
@@ -76,6 +79,7 @@ export class ChunkMapper {
     const choice = chunk.choices?.[0];
     const delta = choice?.delta;
     if (delta) mapDelta(delta, out);
+    mapCitations(delta?.annotations ?? choice?.message?.annotations, out);
 
     if (chunk.error) throw midStreamError(chunk.error);
     if (choice) {
@@ -116,6 +120,24 @@ function mapDelta(delta: NonNullable<WireChoice['delta']>, out: StreamEvent[]): 
       });
     }
   }
+}
+
+/** `url_citation` annotations (web search); other annotation types are not shown. */
+function mapCitations(annotations: unknown[] | null | undefined, out: StreamEvent[]): void {
+  if (!Array.isArray(annotations)) return;
+  const citations: UrlCitation[] = [];
+  for (const annotation of annotations) {
+    const entry = annotation as { type?: unknown; url_citation?: Record<string, unknown> } | null;
+    const wire = entry?.type === 'url_citation' ? entry.url_citation : undefined;
+    if (!wire || typeof wire['url'] !== 'string') continue;
+    const citation: UrlCitation = { url: wire['url'] };
+    if (typeof wire['title'] === 'string') citation.title = wire['title'];
+    if (typeof wire['content'] === 'string') citation.content = wire['content'];
+    if (typeof wire['start_index'] === 'number') citation.startIndex = wire['start_index'];
+    if (typeof wire['end_index'] === 'number') citation.endIndex = wire['end_index'];
+    citations.push(citation);
+  }
+  if (citations.length > 0) out.push({ type: 'citations', citations });
 }
 
 /** The human-readable part of reasoning details (encrypted items have none). */

@@ -15,10 +15,12 @@ export interface ChatSettings {
 }
 
 export interface ConversationTurn {
-  role: 'user' | 'assistant';
+  role: 'user' | 'assistant' | 'tool';
   content: string;
   /** Context attached to a user turn, rendered before its text (see renderContext). */
   attachments?: readonly ContextAttachment[];
+  /** For a `tool` turn: the call it answers. */
+  toolCallId?: string;
   reasoning?: string;
   reasoningDetails?: ReasoningDetail[];
   toolCalls?: ToolCall[];
@@ -75,8 +77,9 @@ export function buildChatRequest(turns: ConversationTurn[], settings: ChatSettin
  * so it can continue reasoning from where it left off." A turn that made tool calls also keeps
  * the plain `reasoning` text: OpenRouter requires the reasoning beside `tool_calls`.
  */
-function toWireMessage(turn: ConversationTurn): WireMessage {
+export function toWireMessage(turn: ConversationTurn): WireMessage {
   if (turn.role === 'user') return { role: 'user', content: userContentWithContext(turn.content, turn.attachments) };
+  if (turn.role === 'tool') return { role: 'tool', tool_call_id: turn.toolCallId ?? '', content: turn.content };
   const toolCalls = turn.toolCalls ?? [];
   const message: WireMessage =
     toolCalls.length === 0

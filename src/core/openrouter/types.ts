@@ -59,9 +59,19 @@ export type StreamEvent =
   | { type: 'reasoningDetails'; details: ReasoningDetail[] }
   | { type: 'content'; text: string }
   | { type: 'toolCall'; index: number; id?: string; name?: string; argumentsDelta: string }
+  /** `url_citation` annotations (web search sources), as they arrive. */
+  | { type: 'citations'; citations: UrlCitation[] }
   | { type: 'usage'; usage: Usage }
   | { type: 'finish'; finishReason: string | null; nativeFinishReason: string | null }
   | { type: 'meta'; generationId?: string; model?: string; provider?: string };
+
+export interface UrlCitation {
+  url: string;
+  title?: string;
+  content?: string;
+  startIndex?: number;
+  endIndex?: number;
+}
 
 export interface Usage {
   promptTokens: number;

@@ -22,6 +22,8 @@ interface PendingApply {
   /** The replacement for the origin's range, already re-indented and in the document's EOL. */
   readonly replacement: string;
   readonly where: string;
+  /** Told once how the review ended: accepted and written (true) or not (false). */
+  readonly settled: (accepted: boolean) => void;
 }
 
 export class ApplyController implements vscode.Disposable {
@@ -73,19 +75,54 @@ export class ApplyController implements vscode.Disposable {
       return false;
     }
 
+    await this.show(document, origin, reindentForReplacement(code, origin, eolOf(document)), where, () => undefined);
+    return true;
+  }
+
+  /**
+   * The model's propose_edit: the same reviewed diff, for exact text over `range` (no
+   * re-indenting: the model gave the text as it wants it). Resolves true when the user accepted
+   * and the edit was written, false when it was discarded, closed, or `signal` aborted.
+   */
+  async review(document: vscode.TextDocument, range: vscode.Range, newText: string, signal: AbortSignal): Promise<boolean> {
+    const problem = readOnlyProblem(document);
+    if (problem) throw new Error(problem);
+    const origin = this.origins.track(document, range);
+    const where = lineReference(workspacePath(document), range.start.line + 1, range.end.line + 1);
+    const replacement = newText.replace(/\r?\n/g, eolOf(document));
+    return new Promise<boolean>((resolve, reject) => {
+      const onAbort = (): void => void this.discard();
+      signal.addEventListener('abort', onAbort, { once: true });
+      const settled = (accepted: boolean): void => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(accepted);
+      };
+      this.show(document, origin, replacement, where, settled).catch((error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        this.origins.release(origin);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      });
+    });
+  }
+
+  private async show(document: vscode.TextDocument, origin: CodeOrigin, replacement: string, where: string, settled: (accepted: boolean) => void): Promise<void> {
     if (this.pending) await this.discard();
-    const replacement = reindentForReplacement(code, origin, eolOf(document));
     const full = document.getText();
     const proposed = full.slice(0, origin.tracked.start) + replacement + full.slice(origin.tracked.end);
     const proposalUri = this.proposals.create(document.uri, proposed);
-    const pending: PendingApply = { origin, proposalUri, replacement, where };
+    let told = false;
+    const once = (accepted: boolean): void => {
+      if (told) return;
+      told = true;
+      settled(accepted);
+    };
+    const pending: PendingApply = { origin, proposalUri, replacement, where, settled: once };
     this.pending = pending;
     await vscode.commands.executeCommand('setContext', APPLY_PENDING_KEY, true);
     await vscode.commands.executeCommand('vscode.diff', document.uri, proposalUri, vscode.l10n.t('{0} ↔ proposed change', where), { preview: false });
     this.log.info('codeActions', `apply: diff shown for ${where}`);
     // The diff may already be settled (its buttons, or closed) while VS Code opened it.
     if (this.pending === pending) void this.offerChoice(pending);
-    return true;
   }
 
   /** Writes the pending proposal; returns false (and says why) when it must not. */
@@ -118,6 +155,7 @@ export class ApplyController implements vscode.Disposable {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, range, pending.replacement);
     const applied = await vscode.workspace.applyEdit(edit);
+    if (applied) pending.settled(true);
     await this.end(pending);
     if (!applied) {
       void vscode.window.showWarningMessage(vscode.l10n.t('VS Code refused the edit to {0}; nothing was changed.', pending.where));
@@ -169,6 +207,8 @@ export class ApplyController implements vscode.Disposable {
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
     this.proposals.delete(pending.proposalUri);
     this.origins.release(pending.origin);
+    // After a successful accept this is a no-op: `settled` tells only once.
+    pending.settled(false);
   }
 
   dispose(): void {

@@ -35,6 +35,8 @@ export interface CodeActions extends vscode.Disposable {
   /** Webview "Apply". */
   applyCode(code: string, language: string, messageId: string): Promise<void>;
   openFileRef(path: string, line: number, endLine?: number): Promise<void>;
+  /** The reviewed diff, also used by the model's propose_edit tool. */
+  readonly apply: ApplyController;
 }
 
 /** Optional argument of `openrouterChat.inlineEdit`: skips the input box (keybindings, tests). */
@@ -110,6 +112,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, deps: Code
     applyCode: async (code, _language, messageId) => {
       await guarded('applyCode', () => apply.apply(code, messageId))();
     },
+    apply,
     openFileRef: async (path, line, endLine) => {
       await guarded('openFileRef', () => openFileReference(path, line, endLine, editors))();
     },

@@ -34,13 +34,13 @@ export class ContextController {
   constructor(private readonly deps: ContextControllerDeps) {}
 
   /** Sends a typed question with the draft's attachments, each file read again now. */
-  async send(text: string): Promise<void> {
+  async send(text: string, options: { readonly webSearch?: boolean } = {}): Promise<void> {
     const fresh = await Promise.all(this.draft.attachments.map((attachment) => refreshFileAttachment(attachment)));
     this.draft.update(fresh);
     // A refused send (an answer still streams) keeps the chips for the next try.
     const attachments = this.deps.session.busy ? [] : this.draft.take();
     if (attachments.length > 0) this.postDraft();
-    await this.deps.session.send(text, { attachments });
+    await this.deps.session.send(text, { ...options, attachments });
   }
 
   async handle(message: ContextMessage): Promise<void> {

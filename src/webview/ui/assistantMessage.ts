@@ -3,7 +3,7 @@
  * finished a footer with status, error, stats and actions. Deltas are buffered and reach the DOM
  * only in `renderFrame`, which the app calls at most once per animation frame.
  */
-import type { MessageView, ReasoningDisplay } from '../../shared/protocol';
+import type { MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
 import { button, el } from '../dom';
 import { t } from '../i18n';
 import { StreamingMarkdown } from '../markdown/streamingMarkdown';
@@ -11,13 +11,16 @@ import { postToHost } from '../vscodeApi';
 import { createCutOffNotice } from './cutOffNotice';
 import { createErrorBox } from './errorBox';
 import { ReasoningSection } from './reasoningSection';
+import { createSourcesList } from './sourcesList';
 import { createStatsLine } from './statsLine';
+import { ToolCallList } from './toolCallCard';
 
 export class AssistantMessageView {
   readonly element: HTMLElement;
   private readonly answer: HTMLElement;
   private readonly footer: HTMLElement;
   private readonly markdown: StreamingMarkdown;
+  private readonly toolCalls = new ToolCallList();
   private reasoning: ReasoningSection | undefined;
   private reasoningText: string;
   private streaming: boolean;
@@ -35,9 +38,11 @@ export class AssistantMessageView {
     this.element = el(
       'article',
       { className: 'message message-assistant', attrs: { 'aria-label': t('Assistant') } },
+      this.toolCalls.element,
       this.answer,
       this.footer,
     );
+    this.toolCalls.setAll(message.tools ?? []);
     this.element.dataset.messageId = message.id;
     this.markdown = new StreamingMarkdown(this.answer);
     if (this.reasoningText) this.createReasoning(streaming && message.content === '');
@@ -83,9 +88,14 @@ export class AssistantMessageView {
     this.markdown.update();
   }
 
+  updateToolCall(call: ToolCallView): void {
+    this.toolCalls.update(call);
+  }
+
   /** The host's final version of this message is authoritative. */
   finish(final: MessageView): void {
     this.message = final;
+    this.toolCalls.setAll(final.tools ?? []);
     this.streaming = false;
     this.element.removeAttribute('aria-busy');
     const finalReasoning = final.reasoning ?? this.reasoningText;
@@ -116,21 +126,25 @@ export class AssistantMessageView {
   private createReasoning(thinking: boolean): void {
     if (this.reasoningDisplay === 'hidden') return;
     this.reasoning = new ReasoningSection(this.reasoningDisplay, this.reasoningText, thinking);
-    this.element.insertBefore(this.reasoning.element, this.answer);
+    this.element.insertBefore(this.reasoning.element, this.toolCalls.element);
   }
 
   private renderFooter(): void {
-    const { status, error, stats, content, cutOff } = this.message;
+    const { status, error, stats, content, cutOff, citations, toolCapReached } = this.message;
     const parts: HTMLElement[] = [];
+    if (citations?.length) parts.push(createSourcesList(citations));
     if (status === 'stopped') parts.push(el('div', { className: 'status-marker', text: t('Stopped') }));
     if (error) parts.push(createErrorBox(error, this.message.id, this.regenerateAllowed));
     if (cutOff) parts.push(createCutOffNotice(cutOff, this.message.id, this.regenerateAllowed));
-    else if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
+    else if (toolCapReached) {
+      parts.push(el('div', { className: 'status-marker', text: t('The model used the most tool rounds allowed for one question.') }));
+    } else if (status !== 'error' && status !== 'stopped' && !error && content.trim() === '') {
       parts.push(el('div', { className: 'status-marker', text: t('The model returned no answer.') }));
     }
     if (stats) parts.push(createStatsLine(stats));
     const actions = el('div', { className: 'message-actions' });
     if (content) actions.append(button(t('Copy'), () => postToHost({ type: 'copy', text: this.message.content }), 'button-secondary'));
+    if (toolCapReached && this.regenerateAllowed) actions.append(button(t('Continue'), () => postToHost({ type: 'continueTools' })));
     if (this.regenerateAllowed) actions.append(button(t('Regenerate'), () => postToHost({ type: 'regenerate', messageId: this.message.id }), 'button-secondary'));
     if (actions.childElementCount) parts.push(actions);
     this.footer.replaceChildren(...parts);

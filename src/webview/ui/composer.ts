@@ -14,6 +14,7 @@ import { createChipList, renderChips } from './composer/attachmentChips';
 import { activeMention, withoutMention, type ActiveMention } from './composer/mentionQuery';
 import { MentionPopup } from './composer/mentionPopup';
 import { ContextMeter } from './composer/contextMeter';
+import { WebSearchToggle } from './webSearchToggle';
 
 export interface ComposerHandlers {
   /** Returns whether the text was sent (false: refused, the draft stays). */
@@ -39,6 +40,8 @@ export class Composer {
   /** The mention being typed, if any; suggestions for another query are stale and ignored. */
   private mention: ActiveMention | undefined;
   private busy = false;
+  /** Read and reset by the app when a question is sent. */
+  readonly webSearch = new WebSearchToggle();
 
   constructor(private readonly handlers: ComposerHandlers, draft: string) {
     this.input = el('textarea', {
@@ -57,7 +60,7 @@ export class Composer {
       { className: 'composer' },
       this.chips,
       el('div', { className: 'composer-box' }, this.mentions.element, this.input),
-      el('div', { className: 'composer-actions' }, addContext, el('span', { className: 'composer-spacer' }), this.stopButton, this.sendButton),
+      el('div', { className: 'composer-actions' }, addContext, this.webSearch.element, el('span', { className: 'composer-spacer' }), this.stopButton, this.sendButton),
       this.meter.element,
     );
     this.input.addEventListener('input', () => {

@@ -6,7 +6,9 @@ describe('webview message check', () => {
   // One of each type: the union is exhaustive here, so a new message type must be added to this list.
   const valid: Record<WebviewMessage['type'], WebviewMessage> = {
     ready: { type: 'ready' },
-    send: { type: 'send', text: 'hello' },
+    send: { type: 'send', text: 'hello', webSearch: true },
+    toolDecision: { type: 'toolDecision', callId: 'call_1', allow: false },
+    continueTools: { type: 'continueTools' },
     stop: { type: 'stop' },
     continue: { type: 'continue', messageId: 'a1' },
     regenerate: { type: 'regenerate', messageId: 'a1' },
