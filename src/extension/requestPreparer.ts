@@ -3,10 +3,11 @@
  * sent), a key, the system prompt, the model's capabilities, and the cost guard.
  */
 import * as vscode from 'vscode';
-import { buildChatRequest, type ChatSettings, type ConversationTurn } from '../core/openrouter/requestBuilder';
+import { buildChatRequest, requestParameterFields, type ChatSettings, type ConversationTurn } from '../core/openrouter/requestBuilder';
+import { applyChatOverrides, UnsupportedParameterNotices } from '../core/chat/chatParameters';
 import { estimateTokens, estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
 import type { ChatConfig } from '../core/settings';
-import type { PrepareResult } from '../core/chat/chatSession';
+import type { PrepareContext, PrepareResult } from '../core/chat/chatSession';
 import { noKeyErrorView, settingsErrorView } from '../core/chat/errorView';
 import type { ApiKeyManager } from './apiKeyManager';
 import { readConfiguration } from './configuration';
@@ -18,20 +19,22 @@ export function chatSettingsOf(config: ChatConfig): ChatSettings {
   return {
     model: config.model,
     reasoningEffort: config.reasoningEffort,
-    ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-    ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}),
+    ...config.parameters,
     ...(config.providerSort ? { providerSort: config.providerSort } : {}),
+    routing: config.routing,
   };
 }
 
 export class RequestPreparer {
+  private readonly notices = new UnsupportedParameterNotices();
+
   constructor(
     private readonly keys: ApiKeyManager,
     private readonly service: OpenRouterService,
     private readonly log: Log,
   ) {}
 
-  async prepare(turns: ConversationTurn[]): Promise<PrepareResult> {
+  async prepare(turns: ConversationTurn[], chat?: PrepareContext): Promise<PrepareResult> {
     const result = readConfiguration();
     if (!result.ok) {
       const first = result.problems[0];
@@ -43,16 +46,23 @@ export class RequestPreparer {
     const config = result.config;
     if (!this.keys.current()) return { error: noKeyErrorView() };
 
+    const applied = applyChatOverrides(chatSettingsOf(config), chat?.parameters);
+    if (!applied.ok) {
+      const message = applied.problems.join(' ');
+      this.log.warn('settings', message);
+      return { error: settingsErrorView(message, 'openrouterChat') };
+    }
+    const settings = applied.settings;
     const model = await this.service.modelInfo(config);
     const systemPrompt = await systemPromptFor(config.systemPrompt);
-    const request = buildChatRequest(turns, chatSettingsOf(config), {
-      ...(systemPrompt ? { systemPrompt } : {}),
-      ...(model ? { model } : {}),
-    });
+    const options = { ...(systemPrompt ? { systemPrompt } : {}), ...(model ? { model } : {}), ...(chat ? { sessionId: chat.chatId } : {}) };
+    const request = buildChatRequest(turns, settings, options);
+    const { unsupported } = requestParameterFields(settings, options);
+    const notice = chat && unsupported.length > 0 ? this.notices.noticeFor(chat.chatId, settings.model, unsupported) : undefined;
 
     if (config.maxCostPerRequest !== undefined && model) {
       const promptTokens = estimateTokens(request.messages.map((m) => m.content ?? '').join('\n'));
-      const maxCompletion = config.maxTokens ?? model.maxCompletionTokens ?? Math.max(0, model.contextLength - promptTokens);
+      const maxCompletion = settings.maxTokens ?? model.maxCompletionTokens ?? Math.max(0, model.contextLength - promptTokens);
       const worstCase = estimateWorstCaseCostUsd(model, promptTokens, maxCompletion);
       if (worstCase > config.maxCostPerRequest) {
         const send = vscode.l10n.t('Send anyway');
@@ -74,7 +84,7 @@ export class RequestPreparer {
         }
       }
     }
-    return { client: this.service.clientFor(config), request };
+    return { client: this.service.clientFor(config), request, ...(model ? { model } : {}), ...(notice ? { notice } : {}) };
   }
 
   private async offerSettings(message: string, setting: string | undefined): Promise<void> {

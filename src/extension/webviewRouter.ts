@@ -62,6 +62,10 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'action':
       await runAction(message.action, session);
       return;
+    case 'setChatParameters':
+      // Validated at send time by the same reader as the settings (chatParameters.ts).
+      await session.setChatParameters(message.parameters);
+      return;
     default:
       assertNever(message);
   }

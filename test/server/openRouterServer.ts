@@ -5,6 +5,8 @@ import { TEST_API_KEY } from '../support/index';
 import { transportOptions, writeItems } from './bodyWriter';
 import { MODELS_FIXTURE } from './modelsFixture';
 import { nonStreamingAnswer } from './nonStreaming';
+import { requestSchemaProblems } from './requestSchema';
+import { noteSchemaViolation } from './schemaViolations';
 import { lastUserText, markerSpec, toScriptSpec, withoutMarker } from './scriptSelection';
 import { IMPLIED_TRANSPORT, SCRIPTS } from './scripts';
 import type { ScriptPlan, ScriptSpec } from './scriptTypes';
@@ -21,6 +23,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The script that answered (chat completions), or the endpoint's name. */
   script: string;
+  /** Chat completions only: why the body fails the `@openrouter/sdk` request schema (empty when valid). */
+  schemaProblems?: string[];
 }
 
 export interface MockOpenRouter {
@@ -88,12 +92,12 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     return header === `Bearer ${validKey}`;
   };
 
-  const record = (request: IncomingMessage, body: unknown, script: string): RecordedRequest => {
+  const record = (request: IncomingMessage, body: unknown, script: string, schemaProblems?: string[]): RecordedRequest => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', headers, body, script };
+    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', headers, body, script, ...(schemaProblems ? { schemaProblems } : {}) };
     requests.push(recorded);
     const model = body && typeof body === 'object' ? (body as { model?: unknown }).model : undefined;
     options.log?.(redactSecrets(`${recorded.method} ${recorded.path}${model ? ` model=${String(model)}` : ''} script=${script} authorization=${headers['authorization'] ?? '(none)'}`, [validKey]));
@@ -102,9 +106,19 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
   };
 
   const chatCompletions = async (request: IncomingMessage, response: ServerResponse, body: Record<string, unknown>): Promise<void> => {
+    // Every body is checked against the official SDK's request schema; an invalid one is refused
+    // the way OpenRouter refuses bad parameters, so no test passes on a body OpenRouter would not take.
+    const schemaProblems = await requestSchemaProblems(body);
+    if (schemaProblems.length > 0) {
+      noteSchemaViolation(schemaProblems);
+      record(request, body, 'invalid-body', schemaProblems);
+      options.log?.(`request body fails the @openrouter/sdk schema: ${schemaProblems.join('; ')}`);
+      sendJson(response, 400, errorBody(400, `Invalid request body (checked against the @openrouter/sdk schema): ${schemaProblems.join('; ')}`));
+      return;
+    }
     const userText = lastUserText(body);
     const spec = queue.shift() ?? markerSpec(userText) ?? { script: 'default' };
-    record(request, body, spec.script);
+    record(request, body, spec.script, schemaProblems);
     const script = SCRIPTS[spec.script];
     if (!script) {
       sendJson(response, 400, errorBody(400, `Unknown mock script "${spec.script}". Known: ${Object.keys(SCRIPTS).join(', ')}`));

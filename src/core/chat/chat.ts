@@ -3,7 +3,7 @@
  * decides when to call them, the store decides how they reach the disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerStats, ChatSummary, ChatView, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
+import type { AnswerStats, ChatParameterOverrides, ChatSummary, ChatView, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
 import type { ReasoningDetail, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 
@@ -29,6 +29,8 @@ export interface Chat {
   readonly createdAt: number;
   updatedAt: number;
   messages: StoredMessage[];
+  /** This chat's Parameters panel; validated before use (see chatParameters.ts). */
+  parameters?: ChatParameterOverrides;
 }
 
 export const UNTITLED_CHAT = 'New chat';
@@ -70,7 +72,24 @@ export function toMessageView(message: StoredMessage): MessageView {
 }
 
 export function toChatView(chat: Chat): ChatView {
-  return { id: chat.id, title: chat.title, messages: chat.messages.map(toMessageView) };
+  const totalCostUsd = chatCostUsd(chat);
+  return {
+    id: chat.id,
+    title: chat.title,
+    messages: chat.messages.map(toMessageView),
+    ...(totalCostUsd !== undefined ? { totalCostUsd } : {}),
+    ...(chat.parameters ? { parameters: chat.parameters } : {}),
+  };
+}
+
+/** The sum of the answers' costs, or undefined when no answer reported one. */
+export function chatCostUsd(chat: Chat): number | undefined {
+  let total: number | undefined;
+  for (const message of chat.messages) {
+    const cost = message.stats?.costUsd;
+    if (typeof cost === 'number' && Number.isFinite(cost)) total = (total ?? 0) + cost;
+  }
+  return total;
 }
 
 /**

@@ -5,21 +5,32 @@
  * One answer at a time is a promise the view relies on: a second question while one streams is
  * refused with a notice (typed questions) or queued (code actions), never interleaved.
  */
-import type { ErrorView, HostMessage, ViewState } from '../../shared/protocol';
+import type { ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import type { OpenRouterClient } from '../openrouter/client';
-import type { ChatRequest, StreamEvent } from '../openrouter/types';
+import type { ChatRequest, ModelInfo, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats } from './answerStats';
 import { createChat, createMessage, conversationTurns, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
+import { normalizeOverrides } from './chatParameters';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
   readonly client: OpenRouterClient;
   readonly request: ChatRequest;
+  /** The model's `/models` entry, when known (its prices give the cache discount). */
+  readonly model?: ModelInfo;
+  /** Something the user should know about this request, e.g. a parameter the model ignores. */
+  readonly notice?: string;
+}
+
+/** The chat a request is prepared for: its id (the request's `session_id`) and its own parameters. */
+export interface PrepareContext {
+  readonly chatId: string;
+  readonly parameters?: ChatParameterOverrides;
 }
 
 export type PrepareResult = PreparedRequest | { readonly error: ErrorView } | { readonly cancelled: true };
@@ -27,7 +38,7 @@ export type PrepareResult = PreparedRequest | { readonly error: ErrorView } | { 
 export interface ChatSessionHost {
   post(message: HostMessage): void;
   /** Builds the request for these turns, or says why none may be sent (no key, bad setting, cost guard). */
-  prepare(turns: ConversationTurn[]): Promise<PrepareResult>;
+  prepare(turns: ConversationTurn[], chat: PrepareContext): Promise<PrepareResult>;
   viewBasics(): Pick<ViewState, 'keySource' | 'settings' | 'strings'>;
   log(line: string): void;
 }
@@ -160,8 +171,23 @@ export class ChatSession {
   }
 
   newChat(): void {
-    if (this.active.messages.length > 0) this.active = createChat(this.now());
+    // A new chat starts from the settings: an empty chat with its own parameters is replaced too.
+    if (this.active.messages.length > 0 || this.active.parameters) this.active = createChat(this.now());
     this.postState();
+  }
+
+  /** Sets the open chat's own parameters (the Parameters panel); saved with the chat. */
+  async setChatParameters(parameters: ChatParameterOverrides): Promise<void> {
+    const chat = this.active;
+    const normalized = normalizeOverrides(parameters);
+    if (normalized) chat.parameters = normalized;
+    else delete chat.parameters;
+    this.postState();
+    // An empty chat is not history yet: its parameters are saved with its first message.
+    if (chat.messages.length > 0) {
+      chat.updatedAt = this.now();
+      await this.persist(chat);
+    }
   }
 
   async openChat(chatId: string): Promise<void> {
@@ -307,6 +333,7 @@ export class ChatSession {
     let firstContentAt: number | undefined;
     let model = '';
     let provider: string | undefined;
+    let modelInfo: ModelInfo | undefined;
 
     const onEvent = (event: StreamEvent): void => {
       if (event.type === 'reasoning' && event.text) {
@@ -325,10 +352,12 @@ export class ChatSession {
     };
 
     try {
-      const prepared = await this.host.prepare(turns);
+      const prepared = await this.host.prepare(turns, { chatId: chat.id, ...(chat.parameters ? { parameters: chat.parameters } : {}) });
       if ('error' in prepared) throw prepared.error;
       if ('cancelled' in prepared) throw new OpenRouterError({ kind: 'aborted', userMessage: 'Not sent.', action: 'none', retryable: false });
       model = prepared.request.model;
+      modelInfo = prepared.model;
+      if (prepared.notice) this.host.post({ type: 'notice', level: 'info', text: prepared.notice });
       const turn = await prepared.client.complete(prepared.request, { signal, onEvent });
       batcher.flush();
       assistant.content = turn.content;
@@ -336,7 +365,7 @@ export class ChatSession {
       if (turn.reasoningDetails.length) assistant.reasoningDetails = turn.reasoningDetails;
       if (turn.toolCalls.length) assistant.toolCalls = turn.toolCalls;
       assistant.status = 'done';
-      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
+      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() }, modelInfo);
     } catch (error) {
       batcher.flush();
       const partial = error instanceof OpenRouterError ? error.partial : undefined;
@@ -349,7 +378,7 @@ export class ChatSession {
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
       if (!aborted) assistant.error = isErrorView(error) ? error : errorViewOf(error);
-      assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
+      assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() }, modelInfo);
       this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
     } finally {
       batcher.dispose();
