@@ -3,8 +3,9 @@
  * sent), a key, the system prompt, the model's capabilities, and the cost guard.
  */
 import * as vscode from 'vscode';
-import { buildChatRequest, requestParameterFields, type ChatSettings, type ConversationTurn } from '../core/openrouter/requestBuilder';
-import { applyChatOverrides, UnsupportedParameterNotices } from '../core/chat/chatParameters';
+import type { ChatSettings, ConversationTurn } from '../core/openrouter/requestBuilder';
+import { UnsupportedParameterNotices } from '../core/chat/chatParameters';
+import { planRequest } from '../core/chat/requestPlan';
 import { estimateTokens, estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
 import type { ChatConfig } from '../core/settings';
 import type { PrepareContext, PrepareResult } from '../core/chat/chatSession';
@@ -46,19 +47,22 @@ export class RequestPreparer {
     const config = result.config;
     if (!this.keys.current()) return { error: noKeyErrorView() };
 
-    const applied = applyChatOverrides(chatSettingsOf(config), chat?.parameters);
-    if (!applied.ok) {
-      const message = applied.problems.join(' ');
+    const model = await this.service.modelInfo(config);
+    const systemPrompt = await systemPromptFor(config.systemPrompt);
+    const plan = planRequest({
+      turns,
+      settings: chatSettingsOf(config),
+      ...(chat ? { chat } : {}),
+      ...(model ? { model } : {}),
+      ...(systemPrompt ? { systemPrompt } : {}),
+      notices: this.notices,
+    });
+    if (!plan.ok) {
+      const message = plan.problems.join(' ');
       this.log.warn('settings', message);
       return { error: settingsErrorView(message, 'openrouterChat') };
     }
-    const settings = applied.settings;
-    const model = await this.service.modelInfo(config);
-    const systemPrompt = await systemPromptFor(config.systemPrompt);
-    const options = { ...(systemPrompt ? { systemPrompt } : {}), ...(model ? { model } : {}), ...(chat ? { sessionId: chat.chatId } : {}) };
-    const request = buildChatRequest(turns, settings, options);
-    const { unsupported } = requestParameterFields(settings, options);
-    const notice = chat && unsupported.length > 0 ? this.notices.noticeFor(chat.chatId, settings.model, unsupported) : undefined;
+    const { request, settings, notice } = plan;
 
     if (config.maxCostPerRequest !== undefined && model) {
       const promptTokens = estimateTokens(request.messages.map((m) => m.content ?? '').join('\n'));

@@ -12,7 +12,8 @@ export const mochaHooks = {
   afterEach(): void {
     const violations = takeSchemaViolations();
     if (violations.length > 0) {
-      throw new Error(`The local server received ${violations.length} request bod${violations.length === 1 ? 'y' : 'ies'} that fail the @openrouter/sdk schema:\n${violations.map((v) => `  - ${v.join('; ')}`).join('\n')}`);
+      const count = violations.length === 1 ? '1 request body that fails' : `${violations.length} request bodies that fail`;
+      throw new Error(`The local server received ${count} the @openrouter/sdk schema:\n${violations.map((v) => `  - ${v.join('; ')}`).join('\n')}`);
     }
   },
 };
