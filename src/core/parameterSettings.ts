@@ -43,8 +43,8 @@ export function readSamplingParameters(read: ValueReader, report: ProblemReport)
   else if (stop && stop.length > 0) parameters.stop = stop;
   const logitBias = readLogitBias(read('logitBias'), report);
   if (logitBias) parameters.logitBias = logitBias;
-  const logprobs = optionalBoolean(read('logprobs'), 'logprobs', report);
-  if (logprobs !== undefined) parameters.logprobs = logprobs;
+  // Off is the API's default: only "on" is a parameter to send.
+  if (optionalBoolean(read('logprobs'), 'logprobs', report)) parameters.logprobs = true;
   return parameters;
 }
 
