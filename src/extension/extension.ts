@@ -17,6 +17,9 @@ import { selectModelCommand } from './modelPicker';
 import { OpenRouterService } from './openRouterService';
 import { RequestPreparer } from './requestPreparer';
 import { ModelStatusBar } from './statusBar';
+import { SpendTracker } from './spendTracker';
+import { showCreditsCommand } from './creditsCommand';
+import { effortChoices } from '../core/openrouter/requestBuilder';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
@@ -52,11 +55,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const provider = new ChatViewProvider(context.extensionUri);
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider));
 
+  const spend = new SpendTracker(context.globalState);
   const posted = new vscode.EventEmitter<HostMessage>();
-  context.subscriptions.push(posted);
+  context.subscriptions.push(posted, spend);
   const post = (message: HostMessage) => {
     provider.post(message);
     posted.fire(message);
+    spend.observe(message);
+  };
+
+  // The efforts the view offers come from the model's /models entry, once it is known.
+  let reasoningEfforts: string[] | undefined;
+  const viewSettings = (): ViewSettings => ({ ...baseViewSettings(), ...(reasoningEfforts ? { reasoningEfforts } : {}) });
+  const refreshEfforts = async (): Promise<void> => {
+    const config = readConfiguration();
+    const model = config.ok ? await service.modelInfo(config.config) : undefined;
+    reasoningEfforts = model ? effortChoices(model) : undefined;
+    post({ type: 'settings', settings: viewSettings() });
   };
 
   const store = new ChatStore(context.globalStorageUri.fsPath);
@@ -80,17 +95,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   context.subscriptions.push(codeActions);
 
   provider.setHandlers({
-    onReady: () => void loaded.then(() => session.postState()),
+    onReady: () => void loaded.then(() => session.postState()).then(() => refreshEfforts()),
     onMessage: (message) => routeWebviewMessage(message, { session, codeActions, log }),
     onVisible: () => void loaded.then(() => session.refreshList()),
   });
 
-  const statusBar = new ModelStatusBar();
+  const statusBar = new ModelStatusBar(() => spend.summary());
   context.subscriptions.push(
     statusBar,
+    spend.onDidChange(() => statusBar.update()),
     onConfigurationChanged(() => {
       statusBar.update();
       post({ type: 'settings', settings: viewSettings() });
+      void refreshEfforts();
     }),
     keys.onDidChange((keySource) => post({ type: 'keySource', keySource })),
     vscode.commands.registerCommand('openrouterChat.newChat', async () => {
@@ -104,6 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     vscode.commands.registerCommand('openrouterChat.selectModel', () => selectModelCommand(service)),
     vscode.commands.registerCommand('openrouterChat.stop', () => session.stop()),
     vscode.commands.registerCommand('openrouterChat.showLog', () => log.channel.show()),
+    vscode.commands.registerCommand('openrouterChat.showCredits', () => showCreditsCommand(keys, service, log)),
   );
 
   log.info('activate', `OpenRouter Chat ${String(context.extension.packageJSON.version)} active (key from: ${keys.source})`);
@@ -126,7 +144,7 @@ export async function deactivate(): Promise<void> {
   activeSession = undefined;
 }
 
-function viewSettings(): ViewSettings {
+function baseViewSettings(): ViewSettings {
   const config = readConfiguration();
   const section = vscode.workspace.getConfiguration('openrouterChat');
   return config.ok

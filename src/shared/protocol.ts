@@ -74,8 +74,6 @@ export interface ChatView {
   readonly id: string;
   readonly title: string;
   readonly messages: readonly MessageView[];
-  /** What the chat's answers cost so far, in USD (shown in the header). */
-  readonly totalCostUsd?: number;
   /** This chat's own parameters (its Parameters panel), over the settings. */
   readonly parameters?: ChatParameterOverrides;
 }

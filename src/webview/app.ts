@@ -15,12 +15,15 @@ import { Header } from './ui/header';
 import { HistoryPanel } from './ui/historyPanel';
 import { MessageList } from './ui/messageList';
 import { NoticeBar } from './ui/noticeBar';
+import { ParametersPanel } from './ui/parametersPanel';
+import { chatCostUsd } from '../shared/chatCost';
 import { loadUiState, postToHost, saveUiState } from './vscodeApi';
 
 export class App {
   private state: ViewState | undefined;
   private readonly header: Header;
   private readonly history = new HistoryPanel();
+  private readonly parameters = new ParametersPanel();
   private readonly notices = new NoticeBar();
   private readonly messages = new MessageList('collapsed');
   private readonly composer: Composer;
@@ -37,7 +40,7 @@ export class App {
 
   constructor(root: HTMLElement) {
     const saved = loadUiState();
-    this.header = new Header(() => this.newChat(), () => this.toggleHistory());
+    this.header = new Header(() => this.newChat(), () => this.toggleHistory(), () => this.toggleParameters());
     this.composer = new Composer(
       { onSend: (text) => this.send(text), onStop: () => this.stop(), onDraftChange: (draft) => saveUiState({ draft }) },
       saved.draft,
@@ -48,6 +51,7 @@ export class App {
     root.replaceChildren(
       this.header.element,
       this.history.element,
+      this.parameters.element,
       el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton),
       this.notices.element,
       this.composer.element,
@@ -165,6 +169,11 @@ export class App {
     this.header.setHistoryOpen(open);
   }
 
+  private toggleParameters(): void {
+    this.parameters.setOpen(!this.parameters.isOpen);
+    this.refreshChrome();
+  }
+
   private noticeFromHost(level: 'info' | 'warning' | 'error', text: string): void {
     // A refusal of our `send` (no key, request running): give the text back to the user.
     const refused = this.sendPending;
@@ -181,6 +190,9 @@ export class App {
     this.messages.setBusy(busy);
     if (!this.state) return;
     this.header.setModel(this.state.settings.model);
+    this.header.setCost(chatCostUsd(this.messages.currentMessages()));
+    this.parameters.update(this.state.chat.id, this.state.chat.parameters, this.state.settings.reasoningEfforts);
+    this.header.setParametersOpen(this.parameters.isOpen, this.state.chat.parameters !== undefined);
     this.history.update(this.state.chats, this.state.chat.id);
     // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.
     const emptyStateKey = this.messages.isEmpty ? this.state.keySource : '';

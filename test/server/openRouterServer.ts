@@ -49,7 +49,14 @@ export interface OpenRouterServerOptions {
   anyKey?: boolean;
   /** One redacted line per request. */
   log?: (line: string) => void;
+  /** Fields of `GET /key`'s `data` to change, e.g. `{ limit: null }` for a key without a limit. */
+  keyInfo?: Record<string, unknown>;
 }
+
+/** `GET /key` of the test key: $2.50 of a $10 limit used, $0.50 of it today. */
+export const KEY_INFO_FIXTURE = {
+  label: 'Mock key', limit: 10, limit_remaining: 7.5, limit_reset: null, include_byok_in_limit: false, usage: 2.5, usage_daily: 0.5, usage_weekly: 1.5, usage_monthly: 2.5, is_free_tier: false, expires_at: null,
+};
 
 const PREFIX = '/api/v1';
 
@@ -192,9 +199,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     }
     if (route === 'GET /key') {
       record(request, body, 'key');
-      return sendJson(response, 200, {
-        data: { label: 'Mock key', limit: 10, limit_remaining: 7.5, limit_reset: null, include_byok_in_limit: false, usage: 2.5, usage_daily: 0.5, usage_weekly: 1.5, usage_monthly: 2.5, is_free_tier: false, expires_at: null },
-      });
+      return sendJson(response, 200, { data: { ...KEY_INFO_FIXTURE, ...options.keyInfo } });
     }
     if (route === 'GET /generation') {
       record(request, body, 'generation');

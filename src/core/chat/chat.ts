@@ -72,24 +72,12 @@ export function toMessageView(message: StoredMessage): MessageView {
 }
 
 export function toChatView(chat: Chat): ChatView {
-  const totalCostUsd = chatCostUsd(chat);
   return {
     id: chat.id,
     title: chat.title,
     messages: chat.messages.map(toMessageView),
-    ...(totalCostUsd !== undefined ? { totalCostUsd } : {}),
     ...(chat.parameters ? { parameters: chat.parameters } : {}),
   };
-}
-
-/** The sum of the answers' costs, or undefined when no answer reported one. */
-export function chatCostUsd(chat: Chat): number | undefined {
-  let total: number | undefined;
-  for (const message of chat.messages) {
-    const cost = message.stats?.costUsd;
-    if (typeof cost === 'number' && Number.isFinite(cost)) total = (total ?? 0) + cost;
-  }
-  return total;
 }
 
 /**

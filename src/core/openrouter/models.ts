@@ -23,6 +23,8 @@ interface WireKey {
   limit?: number | null;
   limit_remaining?: number | null;
   usage?: number;
+  usage_daily?: number;
+  usage_monthly?: number;
   is_free_tier?: boolean;
   expires_at?: string | null;
 }
@@ -95,6 +97,8 @@ export function mapKeyInfo(body: unknown): KeyInfo {
     isFreeTier: data.is_free_tier === true,
   };
   if (typeof data.usage === 'number') info.usage = data.usage;
+  if (typeof data.usage_daily === 'number') info.usageDaily = data.usage_daily;
+  if (typeof data.usage_monthly === 'number') info.usageMonthly = data.usage_monthly;
   if (data.expires_at !== undefined) info.expiresAt = data.expires_at;
   return info;
 }

@@ -132,6 +132,9 @@ export interface KeyInfo {
   limit: number | null;
   limitRemaining: number | null;
   usage?: number;
+  /** USD used today and this month (UTC), as OpenRouter counts them. */
+  usageDaily?: number;
+  usageMonthly?: number;
   isFreeTier: boolean;
   expiresAt?: string | null;
 }

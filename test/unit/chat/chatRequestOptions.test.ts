@@ -15,6 +15,7 @@ import { planRequest } from '../../../src/core/chat/requestPlan';
 import { OpenRouterClient } from '../../../src/core/openrouter/client';
 import type { ChatSettings } from '../../../src/core/openrouter/requestBuilder';
 import type { ModelInfo } from '../../../src/core/openrouter/types';
+import { chatCostUsd } from '../../../src/shared/chatCost';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { startOpenRouterServer, type MockOpenRouter } from '../../server/openRouterServer';
 import { TEST_API_KEY } from '../../support';
@@ -136,7 +137,7 @@ describe('chat requests: session, own parameters, figures', function () {
     const credits = await session.send('[[mock:accounting cost=0.0001]] theirs');
     assert.equal(credits?.message.stats?.costUsd, 0.0001);
     assert.equal(credits?.message.stats?.byok, undefined);
-    assert.equal(session.viewState().chat.totalCostUsd, 0.0021, 'the chat header total');
+    assert.equal(chatCostUsd(session.viewState().chat.messages), 0.0021, 'the chat header total');
   });
 
   it('shows cached tokens and what they saved at the model\'s cache-read price', async () => {

@@ -55,7 +55,7 @@ describe('OpenRouter models, key and pricing', () => {
 
   it('reads the key info, and reports a wrong key as unauthorized', async () => {
     const { client } = clientFor(server);
-    assert.deepEqual(await client.getKeyInfo(), { label: 'Mock key', limit: 10, limitRemaining: 7.5, usage: 2.5, isFreeTier: false, expiresAt: null });
+    assert.deepEqual(await client.getKeyInfo(), { label: 'Mock key', limit: 10, limitRemaining: 7.5, usage: 2.5, usageDaily: 0.5, usageMonthly: 2.5, isFreeTier: false, expiresAt: null });
     const error = await expectOpenRouterError(() => client.getKeyInfo('sk-or-v1-not-the-right-key'));
     assert.equal(error.kind, 'unauthorized');
     assert.equal(error.action, 'setApiKey');
