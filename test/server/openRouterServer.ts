@@ -5,7 +5,7 @@ import { TEST_API_KEY } from '../support/index';
 import { transportOptions, writeItems } from './bodyWriter';
 import { MODELS_FIXTURE } from './modelsFixture';
 import { nonStreamingAnswer } from './nonStreaming';
-import { requestSchemaProblems } from './requestSchema';
+import { loadRequestSchema, requestSchemaProblems } from './requestSchema';
 import { noteSchemaViolation } from './schemaViolations';
 import { lastUserText, markerSpec, toScriptSpec, withoutMarker } from './scriptSelection';
 import { IMPLIED_TRANSPORT, SCRIPTS } from './scripts';
@@ -227,6 +227,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     });
   });
 
+  await loadRequestSchema();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

@@ -17,6 +17,14 @@ const sdkSchema = import('@openrouter/sdk/models/chatrequest.js').then((module) 
  */
 const RECORD_PATHS: readonly string[] = ['logit_bias', 'metadata', 'image_config', 'tools.*.function.parameters', 'response_format.json_schema.schema'];
 
+/**
+ * Loads the schema (the SDK is large): the server awaits this before it listens, so the first
+ * request is not slowed by the load, which a short stall timeout in a test would notice.
+ */
+export async function loadRequestSchema(): Promise<void> {
+  await sdkSchema;
+}
+
 /** Problems with this body, one line each; empty when it is valid. */
 export async function requestSchemaProblems(body: unknown): Promise<string[]> {
   const result = (await sdkSchema).safeParse(camelize(body, ''));
