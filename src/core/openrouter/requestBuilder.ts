@@ -49,8 +49,8 @@ export function buildChatRequest(turns: ConversationTurn[], settings: ChatSettin
 
   const request: ChatRequest = { model: settings.model, messages };
   const effort = chooseReasoningEffort(settings.model, settings.reasoningEffort, options.model);
-  // Only `effort`, never `max_tokens` beside it, and never `enabled:false`/`effort:'none'`:
-  // gpt-oss answers those with HTTP 400 "Reasoning is mandatory".
+  // Only `effort`, never `max_tokens` beside it, never `enabled:false`, and `effort:'none'` only
+  // to a model whose reasoning is optional: gpt-oss answers it with HTTP 400 "Reasoning is mandatory".
   if (effort) request.reasoning = { effort };
   Object.assign(request, requestParameterFields(settings, options).fields);
   // OpenRouter requires the tool list on every request of a tool conversation.
