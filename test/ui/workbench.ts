@@ -96,7 +96,9 @@ export class Workbench {
   }
 
   private async load(): Promise<void> {
-    await this.page.goto(this.url);
+    // The workbench's own restore signal (below) is what matters; the page's load event alone can
+    // take longer than playwright's default 30 s on a loaded machine.
+    await this.page.goto(this.url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await this.whenRestored();
   }
 
