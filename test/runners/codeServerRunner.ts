@@ -60,7 +60,9 @@ async function runSuite(server: CodeServer, browser: Browser, root: string): Pro
     ['extensionDevelopmentPath', server.remoteUri(root)],
     ['extensionTestsPath', server.remoteUri(join(root, 'out', 'test', 'integration', 'index.js'))],
   ]);
-  await page.goto(url);
+  // The suite's own report is what matters; the page's load event alone can take longer than
+  // playwright's default 30 s on a loaded machine.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<number>((resolve) => {
