@@ -5,6 +5,9 @@
 import type { ReasoningEffort } from './openrouter/types';
 import type { ReasoningDisplay } from '../shared/protocol';
 import { keyTransportProblem } from './trust/keyTransport';
+import { REASONING_EFFORTS } from './openrouter/models';
+import type { RoutingPreferences, SamplingParameters } from './openrouter/requestParameters';
+import { optionalNumber as checkedNumber, readRoutingPreferences, readSamplingParameters } from './parameterSettings';
 
 export const SETTINGS_SECTION = 'openrouterChat';
 export const DEFAULT_MODEL = 'openai/gpt-oss-120b';
@@ -23,6 +26,9 @@ export interface ChatConfig {
   readonly providerSort?: ProviderSort;
   readonly stallTimeoutMs: number;
   readonly maxCostPerRequest?: number;
+  /** Every sampling parameter that is set (temperature and maxTokens too). */
+  readonly parameters: SamplingParameters;
+  readonly routing: RoutingPreferences;
 }
 
 export interface SettingProblem {
@@ -36,7 +42,7 @@ export type ConfigResult = { readonly ok: true; readonly config: ChatConfig } | 
 /** Reads one raw setting value; the editor layer passes `workspace.getConfiguration().get`. */
 export type SettingReader = (key: string) => unknown;
 
-const EFFORTS: readonly ReasoningEffort[] = ['low', 'medium', 'high'];
+const EFFORTS: readonly ReasoningEffort[] = REASONING_EFFORTS;
 const DISPLAYS: readonly ReasoningDisplay[] = ['collapsed', 'expanded', 'hidden'];
 const SORTS: readonly (ProviderSort | 'none')[] = ['none', 'throughput', 'price', 'latency'];
 
@@ -51,8 +57,9 @@ export function readChatConfig(read: SettingReader): ConfigResult {
   const model = validateModel(read('model'), problem);
   const reasoningEffort = oneOf(read('reasoningEffort'), EFFORTS, 'medium', 'reasoningEffort', problem);
   const reasoningDisplay = oneOf(read('reasoningDisplay'), DISPLAYS, 'collapsed', 'reasoningDisplay', problem);
-  const temperature = optionalNumber(read('temperature'), 'temperature', { min: 0, max: 2 }, problem);
-  const maxTokens = optionalNumber(read('maxTokens'), 'maxTokens', { min: 1, integer: true }, problem);
+  const parameters = readSamplingParameters(read, problem);
+  const routing = readRoutingPreferences(read, problem);
+  const { temperature, maxTokens } = parameters;
   const systemPromptRaw = read('systemPrompt');
   const systemPrompt = typeof systemPromptRaw === 'string' ? systemPromptRaw : systemPromptRaw == null ? '' : (problem('systemPrompt', 'must be text.') ?? '');
   const sort = oneOf(read('providerSort'), SORTS, 'none', 'providerSort', problem);
@@ -75,6 +82,8 @@ export function readChatConfig(read: SettingReader): ConfigResult {
       ...(sort !== 'none' ? { providerSort: sort } : {}),
       stallTimeoutMs: Math.round(timeoutSeconds * 1000),
       ...(maxCostPerRequest !== undefined && maxCostPerRequest > 0 ? { maxCostPerRequest } : {}),
+      parameters,
+      routing,
     },
   };
 }
@@ -117,16 +126,6 @@ function oneOf<T extends string>(raw: unknown, allowed: readonly T[], fallback: 
   return fallback;
 }
 
-function optionalNumber(
-  raw: unknown,
-  key: string,
-  range: { min?: number; max?: number; integer?: boolean },
-  problem: Report,
-): number | undefined {
-  if (raw == null || raw === '') return undefined;
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) return problem(key, `must be a number, not "${String(raw)}".`);
-  if (range.integer && !Number.isInteger(raw)) return problem(key, `must be a whole number, not ${raw}.`);
-  if (range.min !== undefined && raw < range.min) return problem(key, `must be at least ${range.min}, not ${raw}.`);
-  if (range.max !== undefined && raw > range.max) return problem(key, `must be at most ${range.max}, not ${raw}.`);
-  return raw;
+function optionalNumber(raw: unknown, key: string, range: { min?: number; max?: number; integer?: boolean }, problem: Report): number | undefined {
+  return checkedNumber(raw, key, range, problem);
 }

@@ -17,6 +17,9 @@ import { selectModelCommand } from './modelPicker';
 import { OpenRouterService } from './openRouterService';
 import { RequestPreparer } from './requestPreparer';
 import { ModelStatusBar } from './statusBar';
+import { SpendTracker } from './spendTracker';
+import { showCreditsCommand } from './creditsCommand';
+import { effortChoices } from '../core/openrouter/requestBuilder';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
@@ -65,13 +68,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const provider = new ChatViewProvider(context.extensionUri);
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider));
 
+  const spend = new SpendTracker(context.globalState);
   const posted = new vscode.EventEmitter<HostMessage>();
-  context.subscriptions.push(posted);
+  context.subscriptions.push(posted, spend);
   const post = (message: HostMessage) => {
     // Every answer's real prompt tokens (or context-length error) recalibrates the estimate.
     if (message.type === 'streamEnd') contextWindow.observe(message.message);
     provider.post(message);
     posted.fire(message);
+    spend.observe(message);
+  };
+
+  // The efforts the view offers come from the model's /models entry, once it is known.
+  let reasoningEfforts: string[] | undefined;
+  const viewSettings = (): ViewSettings => ({ ...baseViewSettings(), ...(reasoningEfforts ? { reasoningEfforts } : {}) });
+  const refreshEfforts = async (): Promise<void> => {
+    const config = readConfiguration();
+    const model = config.ok ? await service.modelInfo(config.config) : undefined;
+    reasoningEfforts = model ? effortChoices(model) : undefined;
+    post({ type: 'settings', settings: viewSettings() });
   };
   const instructions = new WorkspaceInstructions(context.workspaceState, log, (paths) =>
     post({ type: 'notice', level: 'info', text: instructionsNotice(paths), actions: ['turnOffWorkspaceInstructions'] }),
@@ -119,6 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
       void loaded.then(() => {
         session.postState();
         attachedContext.postDraft();
+        void refreshEfforts();
       }),
     // Never thrown into a void promise: a failure is logged (through the redacting log) and dropped.
     onMessage: (message) =>
@@ -129,12 +145,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     onVisible: () => void loaded.then(() => session.refreshList()),
   });
 
-  const statusBar = new ModelStatusBar();
+  const statusBar = new ModelStatusBar(() => spend.summary());
   context.subscriptions.push(
     statusBar,
+    spend.onDidChange(() => statusBar.update()),
     onConfigurationChanged(() => {
       statusBar.update();
       post({ type: 'settings', settings: viewSettings() });
+      void refreshEfforts();
     }),
     keys.onDidChange((keySource) => post({ type: 'keySource', keySource })),
     vscode.commands.registerCommand('openrouterChat.newChat', async () => {
@@ -148,6 +166,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     vscode.commands.registerCommand('openrouterChat.selectModel', () => selectModelCommand(service, log)),
     vscode.commands.registerCommand('openrouterChat.stop', () => session.stop()),
     vscode.commands.registerCommand('openrouterChat.showLog', () => log.channel.show()),
+    vscode.commands.registerCommand('openrouterChat.showCredits', () => showCreditsCommand(keys, service, log)),
   );
 
   log.info('activate', `OpenRouter Chat ${String(context.extension.packageJSON.version)} active (key from: ${keys.source})`);
@@ -172,7 +191,7 @@ export async function deactivate(): Promise<void> {
   activeSession = undefined;
 }
 
-function viewSettings(): ViewSettings {
+function baseViewSettings(): ViewSettings {
   const config = readConfiguration();
   const section = vscode.workspace.getConfiguration('openrouterChat');
   return config.ok

@@ -3,10 +3,12 @@
  * sent), a key, the system prompt, the model's capabilities, and the cost guard.
  */
 import * as vscode from 'vscode';
-import { buildChatRequest, type ChatSettings, type ConversationTurn } from '../core/openrouter/requestBuilder';
+import type { ChatSettings, ConversationTurn } from '../core/openrouter/requestBuilder';
+import { UnsupportedParameterNotices } from '../core/chat/chatParameters';
+import { planRequest } from '../core/chat/requestPlan';
 import { estimateTokens, estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
 import type { ChatConfig } from '../core/settings';
-import type { PrepareOptions, PrepareResult } from '../core/chat/chatSession';
+import type { PrepareRequestOptions, PrepareResult } from '../core/chat/chatSession';
 import { toolsForRequest } from '../core/tools/definitions';
 import { noKeyErrorView, settingsErrorView } from '../core/chat/errorView';
 import type { ApiKeyManager } from './apiKeyManager';
@@ -20,13 +22,15 @@ export function chatSettingsOf(config: ChatConfig): ChatSettings {
   return {
     model: config.model,
     reasoningEffort: config.reasoningEffort,
-    ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-    ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}),
+    ...config.parameters,
     ...(config.providerSort ? { providerSort: config.providerSort } : {}),
+    routing: config.routing,
   };
 }
 
 export class RequestPreparer {
+  private readonly notices = new UnsupportedParameterNotices();
+
   constructor(
     private readonly keys: ApiKeyManager,
     private readonly service: OpenRouterService,
@@ -36,7 +40,7 @@ export class RequestPreparer {
   ) {}
 
   /** `signal` is the answer's Stop: the session stops waiting on it, and nothing is sent after it. */
-  async prepare(turns: ConversationTurn[], signal: AbortSignal, options: PrepareOptions = {}): Promise<PrepareResult> {
+  async prepare(turns: ConversationTurn[], signal: AbortSignal, options: PrepareRequestOptions = {}): Promise<PrepareResult> {
     const result = readConfiguration();
     if (!result.ok) {
       const first = result.problems[0];
@@ -54,15 +58,25 @@ export class RequestPreparer {
     const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
     // Workspace tools for models that list `tools`; every request of the conversation gets them.
     const tools = toolsForRequest(model, { workspaceTools: true, webSearch: options.webSearch ?? false });
-    const request = buildChatRequest(sent, chatSettingsOf(config), {
-      ...(systemPrompt ? { systemPrompt } : {}),
+    const plan = planRequest({
+      turns: sent,
+      settings: chatSettingsOf(config),
+      ...(options.chat ? { chat: options.chat } : {}),
       ...(model ? { model } : {}),
+      ...(systemPrompt ? { systemPrompt } : {}),
       ...(tools ? { tools } : {}),
+      notices: this.notices,
     });
+    if (!plan.ok) {
+      const message = plan.problems.join(' ');
+      this.log.warn('settings', message);
+      return { kind: 'refused', error: settingsErrorView(message, 'openrouterChat') };
+    }
+    const { request, settings, notice } = plan;
 
     if (config.maxCostPerRequest !== undefined && model) {
       const promptTokens = estimateTokens(request.messages.map((m) => m.content ?? '').join('\n'));
-      const maxCompletion = config.maxTokens ?? model.maxCompletionTokens ?? Math.max(0, model.contextLength - promptTokens);
+      const maxCompletion = settings.maxTokens ?? model.maxCompletionTokens ?? Math.max(0, model.contextLength - promptTokens);
       const worstCase = estimateWorstCaseCostUsd(model, promptTokens, maxCompletion);
       if (worstCase > config.maxCostPerRequest) {
         const send = vscode.l10n.t('Send anyway');
@@ -86,7 +100,7 @@ export class RequestPreparer {
     }
     // Stopped while the model list loaded or the cost question was open: nothing leaves.
     if (signal.aborted) return { kind: 'cancelled' };
-    return { kind: 'ready', client: this.service.clientFor(config), request };
+    return { kind: 'ready', client: this.service.clientFor(config), request, ...(model ? { model } : {}), ...(notice ? { notice } : {}) };
   }
 
   private async offerSettings(message: string, setting: string | undefined): Promise<void> {

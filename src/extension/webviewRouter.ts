@@ -85,6 +85,10 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'addContext':
       await deps.context.handle(message);
       return;
+    case 'setChatParameters':
+      // Validated at send time by the same reader as the settings (chatParameters.ts).
+      await session.setChatParameters(message.parameters);
+      return;
     default:
       assertNever(message);
   }

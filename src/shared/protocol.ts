@@ -47,8 +47,12 @@ export interface AnswerStats {
   readonly completionTokens?: number;
   readonly reasoningTokens?: number;
   readonly cachedTokens?: number;
-  /** USD, as OpenRouter's usage reports it. */
+  /** USD saved by the cached tokens, at the model's listed prompt and cache-read prices. */
+  readonly cacheDiscountUsd?: number;
+  /** USD this answer cost: `upstream_inference_cost` for bring-your-own-key, else `cost`. */
   readonly costUsd?: number;
+  /** The answer was billed to the user's own provider key. */
+  readonly byok?: boolean;
   /** Request sent -> first reasoning or content token. */
   readonly ttftMs?: number;
   readonly tokensPerSecond?: number;
@@ -155,11 +159,30 @@ export interface ChatView {
   readonly id: string;
   readonly title: string;
   readonly messages: readonly MessageView[];
+  /** This chat's own parameters (its Parameters panel), over the settings. */
+  readonly parameters?: ChatParameterOverrides;
+}
+
+/**
+ * Parameters one chat overrides. Untrusted wherever it comes from (the webview, a chat file):
+ * the host validates it with the same reader as the settings before any request.
+ */
+export interface ChatParameterOverrides {
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly frequencyPenalty?: number;
+  readonly presencePenalty?: number;
+  readonly seed?: number;
+  readonly maxTokens?: number;
+  readonly stop?: readonly string[];
+  readonly reasoningEffort?: string;
 }
 
 export interface ViewSettings {
   readonly reasoningDisplay: ReasoningDisplay;
   readonly model: string;
+  /** The model's reasoning efforts from its `/models` entry, lowest first; absent while unknown. */
+  readonly reasoningEfforts?: readonly string[];
 }
 
 /** Everything the webview needs to draw itself from nothing (first load, reload, re-show). */

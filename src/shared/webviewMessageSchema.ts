@@ -57,6 +57,23 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeAttachment'), id }),
   /** The composer's "Add context" button: the host offers its sources (Files…, Selection, Problems…). */
   z.object({ type: z.literal('addContext') }),
+  /**
+   * Replace the open chat's parameter overrides (an empty object clears them). Shapes only: the
+   * host checks ranges with the settings' own reader before any request.
+   */
+  z.object({
+    type: z.literal('setChatParameters'),
+    parameters: z.object({
+      temperature: z.optional(z.number()),
+      topP: z.optional(z.number()),
+      frequencyPenalty: z.optional(z.number()),
+      presencePenalty: z.optional(z.number()),
+      seed: z.optional(z.int()),
+      maxTokens: z.optional(z.int()),
+      stop: z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(4))),
+      reasoningEffort: z.optional(z.string().check(z.maxLength(20))),
+    }),
+  }),
 ]);
 
 export type CheckedWebviewMessage = { readonly ok: true; readonly message: z.infer<typeof webviewMessageSchema> } | { readonly ok: false; readonly problem: string };

@@ -16,12 +16,15 @@ import { HistoryPanel } from './ui/historyPanel';
 import { MessageList } from './ui/messageList';
 import { NoticeBar } from './ui/noticeBar';
 import { RunningBanner } from './ui/runningBanner';
+import { ParametersPanel } from './ui/parametersPanel';
+import { chatCostUsd } from '../shared/chatCost';
 import { loadUiState, postToHost, saveUiState } from './vscodeApi';
 
 export class App {
   private state: ViewState | undefined;
   private readonly header: Header;
   private readonly history = new HistoryPanel();
+  private readonly parameters = new ParametersPanel();
   private readonly notices = new NoticeBar();
   private readonly runningBanner = new RunningBanner((chatId) => postToHost({ type: 'openChat', chatId }));
   private readonly messages = new MessageList('collapsed');
@@ -39,7 +42,7 @@ export class App {
 
   constructor(root: HTMLElement) {
     const saved = loadUiState();
-    this.header = new Header(() => this.newChat(), () => this.toggleHistory());
+    this.header = new Header(() => this.newChat(), () => this.toggleHistory(), () => this.toggleParameters());
     this.composer = new Composer(
       {
         onSend: (text) => this.send(text),
@@ -59,6 +62,7 @@ export class App {
     root.replaceChildren(
       this.header.element,
       this.history.element,
+      this.parameters.element,
       el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton),
       this.notices.element,
       this.runningBanner.element,
@@ -188,6 +192,11 @@ export class App {
     this.header.setHistoryOpen(open);
   }
 
+  private toggleParameters(): void {
+    this.parameters.setOpen(!this.parameters.isOpen);
+    this.refreshChrome();
+  }
+
   private noticeFromHost(level: 'info' | 'warning' | 'error', text: string, actions: readonly ErrorAction[] = []): void {
     if (level === 'info') {
       // Information along the way (e.g. which instructions were included), never a refusal.
@@ -210,6 +219,9 @@ export class App {
     if (!this.state) return;
     this.runningBanner.update(this.streaming?.chatId, this.state.chat.id, this.state.chats);
     this.header.setModel(this.state.settings.model);
+    this.header.setCost(chatCostUsd(this.messages.currentMessages()));
+    this.parameters.update(this.state.chat.id, this.state.chat.parameters, this.state.settings.reasoningEfforts);
+    this.header.setParametersOpen(this.parameters.isOpen, this.state.chat.parameters !== undefined);
     this.history.update(this.state.chats, this.state.chat.id);
     // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.
     const emptyStateKey = this.messages.isEmpty ? this.state.keySource : '';

@@ -14,8 +14,25 @@ export const MODELS_FIXTURE = {
       architecture: { modality: 'text->text', input_modalities: ['text'], output_modalities: ['text'], tokenizer: 'GPT' },
       pricing: { prompt: '0.00000005', completion: '0.00000025', request: '0', image: '0', web_search: '0', internal_reasoning: '0' },
       top_provider: { context_length: 131072, max_completion_tokens: 131072, is_moderated: false },
-      supported_parameters: ['include_reasoning', 'max_tokens', 'reasoning', 'response_format', 'seed', 'stop', 'temperature', 'tool_choice', 'tools', 'top_p'],
+      // The model page's parameter list (openrouter.ai/openai/gpt-oss-120b).
+      supported_parameters: [
+        'frequency_penalty', 'include_reasoning', 'logit_bias', 'logprobs', 'max_tokens', 'presence_penalty', 'reasoning', 'response_format',
+        'seed', 'stop', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p',
+      ],
       reasoning: { mandatory: true, default_effort: 'medium', supported_efforts: ['high', 'medium', 'low'] },
+    },
+    {
+      id: 'openai/gpt-5.1',
+      canonical_slug: 'openai/gpt-5.1-20251113',
+      name: 'OpenAI: GPT-5.1',
+      created: 1763060000,
+      description: 'A reasoning model whose effort goes from none to xhigh.',
+      context_length: 400000,
+      architecture: { modality: 'text+image->text', input_modalities: ['text', 'image'], output_modalities: ['text'], tokenizer: 'GPT' },
+      pricing: { prompt: '0.00000125', completion: '0.00001', request: '0', input_cache_read: '0.000000125' },
+      top_provider: { context_length: 400000, max_completion_tokens: 128000, is_moderated: true },
+      supported_parameters: ['include_reasoning', 'max_tokens', 'reasoning', 'response_format', 'seed', 'structured_outputs', 'tool_choice', 'tools'],
+      reasoning: { mandatory: false, default_effort: 'medium', supported_efforts: ['xhigh', 'high', 'medium', 'low', 'minimal', 'none'], supports_max_tokens: false },
     },
     {
       id: 'openai/gpt-oss-20b:free',

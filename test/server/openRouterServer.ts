@@ -6,6 +6,8 @@ import { transportOptions, writeItems } from './bodyWriter';
 import { MODELS_FIXTURE } from './modelsFixture';
 import { contextLengthError } from './promptTokens';
 import { nonStreamingAnswer } from './nonStreaming';
+import { loadRequestSchema, requestSchemaProblems } from './requestSchema';
+import { noteSchemaViolation } from './schemaViolations';
 import { lastUserText, markerSpec, toScriptSpec, withoutMarker } from './scriptSelection';
 import { IMPLIED_TRANSPORT, SCRIPTS } from './scripts';
 import type { ScriptPlan, ScriptSpec } from './scriptTypes';
@@ -22,6 +24,8 @@ export interface RecordedRequest {
   body: unknown;
   /** The script that answered (chat completions), or the endpoint's name. */
   script: string;
+  /** Chat completions only: why the body fails the `@openrouter/sdk` request schema (empty when valid). */
+  schemaProblems?: string[];
 }
 
 export interface MockOpenRouter {
@@ -46,7 +50,14 @@ export interface OpenRouterServerOptions {
   anyKey?: boolean;
   /** One redacted line per request. */
   log?: (line: string) => void;
+  /** Fields of `GET /key`'s `data` to change, e.g. `{ limit: null }` for a key without a limit. */
+  keyInfo?: Record<string, unknown>;
 }
+
+/** `GET /key` of the test key: $2.50 of a $10 limit used, $0.50 of it today. */
+export const KEY_INFO_FIXTURE = {
+  label: 'Mock key', limit: 10, limit_remaining: 7.5, limit_reset: null, include_byok_in_limit: false, usage: 2.5, usage_daily: 0.5, usage_weekly: 1.5, usage_monthly: 2.5, is_free_tier: false, expires_at: null,
+};
 
 const PREFIX = '/api/v1';
 
@@ -89,12 +100,12 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     return header === `Bearer ${validKey}`;
   };
 
-  const record = (request: IncomingMessage, body: unknown, script: string): RecordedRequest => {
+  const record = (request: IncomingMessage, body: unknown, script: string, schemaProblems?: string[]): RecordedRequest => {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', headers, body, script };
+    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: request.url ?? '/', headers, body, script, ...(schemaProblems ? { schemaProblems } : {}) };
     requests.push(recorded);
     const model = body && typeof body === 'object' ? (body as { model?: unknown }).model : undefined;
     options.log?.(redactSecrets(`${recorded.method} ${recorded.path}${model ? ` model=${String(model)}` : ''} script=${script} authorization=${headers['authorization'] ?? '(none)'}`, [validKey]));
@@ -103,9 +114,19 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
   };
 
   const chatCompletions = async (request: IncomingMessage, response: ServerResponse, body: Record<string, unknown>): Promise<void> => {
+    // Every body is checked against the official SDK's request schema; an invalid one is refused
+    // the way OpenRouter refuses bad parameters, so no test passes on a body OpenRouter would not take.
+    const schemaProblems = await requestSchemaProblems(body);
+    if (schemaProblems.length > 0) {
+      noteSchemaViolation(schemaProblems);
+      record(request, body, 'invalid-body', schemaProblems);
+      options.log?.(`request body fails the @openrouter/sdk schema: ${schemaProblems.join('; ')}`);
+      sendJson(response, 400, errorBody(400, `Invalid request body (checked against the @openrouter/sdk schema): ${schemaProblems.join('; ')}`));
+      return;
+    }
     const userText = lastUserText(body);
     const spec = queue.shift() ?? markerSpec(userText) ?? { script: 'default' };
-    record(request, body, spec.script);
+    record(request, body, spec.script, schemaProblems);
     const script = SCRIPTS[spec.script];
     if (!script) {
       sendJson(response, 400, errorBody(400, `Unknown mock script "${spec.script}". Known: ${Object.keys(SCRIPTS).join(', ')}`));
@@ -180,9 +201,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     }
     if (route === 'GET /key') {
       record(request, body, 'key');
-      return sendJson(response, 200, {
-        data: { label: 'Mock key', limit: 10, limit_remaining: 7.5, limit_reset: null, include_byok_in_limit: false, usage: 2.5, usage_daily: 0.5, usage_weekly: 1.5, usage_monthly: 2.5, is_free_tier: false, expires_at: null },
-      });
+      return sendJson(response, 200, { data: { ...KEY_INFO_FIXTURE, ...options.keyInfo } });
     }
     if (route === 'GET /generation') {
       record(request, body, 'generation');
@@ -210,6 +229,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     });
   });
 
+  await loadRequestSchema();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

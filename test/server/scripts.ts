@@ -111,6 +111,36 @@ const SUCCESS_SCRIPTS: Readonly<Record<string, Script>> = {
       DONE,
     ]);
   },
+  /**
+   * A short answer with usage accounting as OpenRouter documents it: `cost` (0.0001),
+   * `byok=1` with `upstream` (0.002) as `cost_details.upstream_inference_cost`, `cached` and
+   * `cacheWrite` prompt tokens (of `prompt`, 1000). `fallback=1` answers as the first of the
+   * request's `models` (the primary was down), from `servedProvider` (Groq).
+   */
+  accounting: (context) => {
+    const fallbacks = Array.isArray(context.body['models']) ? (context.body['models'] as unknown[]) : [];
+    const served = numberParam(context, 'fallback', 0) === 1 && typeof fallbacks[0] === 'string' ? fallbacks[0] : context.model;
+    const factory = new ChunkFactory(context.generationId, served, stringParam(context, 'servedProvider', served === context.model ? 'Cerebras' : 'Groq'));
+    const byok = numberParam(context, 'byok', 0) === 1;
+    const prompt = numberParam(context, 'prompt', 1000);
+    return stream([
+      ...piecesOf('Accounted for.').map((text) => ({ data: factory.content(text) })),
+      { data: factory.finish('stop') },
+      {
+        data: factory.usage({
+          prompt_tokens: prompt,
+          completion_tokens: 4,
+          total_tokens: prompt + 4,
+          prompt_tokens_details: { cached_tokens: numberParam(context, 'cached', 0), cache_write_tokens: numberParam(context, 'cacheWrite', 0) },
+          completion_tokens_details: { reasoning_tokens: 0 },
+          cost: numberParam(context, 'cost', 0.0001),
+          is_byok: byok,
+          cost_details: { upstream_inference_cost: byok ? numberParam(context, 'upstream', 0.002) : null },
+        }),
+      },
+      DONE,
+    ]);
+  },
   'tool-call': () => stream([{ raw: DOC_TOOL_CALL }]),
   'doc-transcript': () => stream([{ raw: DOC_NORMAL_TURN }]),
   'slow-drip': (context) => {

@@ -55,10 +55,11 @@ export interface WireUsageFixture {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  prompt_tokens_details?: { cached_tokens: number };
+  prompt_tokens_details?: { cached_tokens: number; cache_write_tokens?: number };
   completion_tokens_details?: { reasoning_tokens: number };
   cost?: number;
   is_byok?: boolean;
+  cost_details?: { upstream_inference_cost: number | null };
 }
 
 /** Builds the chunks of one generation the way OpenRouter shapes them for gpt-oss. */
@@ -66,7 +67,7 @@ export class ChunkFactory {
   constructor(
     readonly id = 'gen-mock-1',
     readonly model = 'openai/gpt-oss-120b',
-    readonly provider = 'Cerebras',
+    readonly provider: string = 'Cerebras',
     readonly created = 1754400000,
   ) {}
 

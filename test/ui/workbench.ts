@@ -96,8 +96,9 @@ export class Workbench {
   }
 
   private async load(): Promise<void> {
-    // A shared, busy machine can take well over the default 30 s to serve the workbench.
-    await this.page.goto(this.url, { timeout: 180_000 });
+    // The workbench's own restore signal (below) is what matters; the page's load event alone can
+    // take far longer than playwright's default 30 s on a shared, busy machine.
+    await this.page.goto(this.url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
     await this.whenRestored();
   }
 

@@ -3,7 +3,7 @@
  * decides when to call them, the store decides how they reach the disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerStats, ChatSummary, ChatView, Citation, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
+import type { AnswerStats, ChatParameterOverrides, ChatSummary, ChatView, Citation, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
 import { joinRoundText, toolCallViews, toolRoundTurns, type ToolRound } from '../tools/toolRounds';
 import type { ReasoningDetail, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
@@ -38,6 +38,8 @@ export interface Chat {
   readonly createdAt: number;
   updatedAt: number;
   messages: StoredMessage[];
+  /** This chat's Parameters panel; validated before use (see chatParameters.ts). */
+  parameters?: ChatParameterOverrides;
 }
 
 export const UNTITLED_CHAT = 'New chat';
@@ -86,7 +88,12 @@ export function toMessageView(message: StoredMessage): MessageView {
 }
 
 export function toChatView(chat: Chat): ChatView {
-  return { id: chat.id, title: chat.title, messages: chat.messages.map(toMessageView) };
+  return {
+    id: chat.id,
+    title: chat.title,
+    messages: chat.messages.map(toMessageView),
+    ...(chat.parameters ? { parameters: chat.parameters } : {}),
+  };
 }
 
 /**

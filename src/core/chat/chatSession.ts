@@ -5,10 +5,10 @@
  * One answer at a time is a promise the view relies on: a second question while one streams is
  * refused with a notice (typed questions) or queued (code actions), never interleaved.
  */
-import type { ErrorView, HostMessage, ViewState } from '../../shared/protocol';
+import type { ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import type { OpenRouterClient } from '../openrouter/client';
-import type { ChatRequest, StreamEvent } from '../openrouter/types';
+import type { ChatRequest, ModelInfo, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats } from './answerStats';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
@@ -19,11 +19,22 @@ import { errorViewOf } from './errorView';
 import { ToolAnswers } from '../tools/toolAnswers';
 import type { WorkspaceToolHost } from '../tools/toolLoop';
 import { markToolCallsInterrupted } from '../tools/toolRounds';
+import { normalizeOverrides } from './chatParameters';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
   readonly client: OpenRouterClient;
   readonly request: ChatRequest;
+  /** The model's `/models` entry, when known (its prices give the cache discount). */
+  readonly model?: ModelInfo;
+  /** Something the user should know about this request, e.g. a parameter the model ignores. */
+  readonly notice?: string;
+}
+
+/** The chat a request is prepared for: its id (the request's `session_id`) and its own parameters. */
+export interface PrepareContext {
+  readonly chatId: string;
+  readonly parameters?: ChatParameterOverrides;
 }
 
 /** What preparing a request came to: ready to send, refused (and why), or cancelled by the user. */
@@ -38,7 +49,7 @@ export interface ChatSessionHost {
    * Builds the request for these turns, or says why none may be sent (no key, bad setting, cost
    * guard). `signal` fires on Stop: preparing may wait on the network and on the user.
    */
-  prepare(turns: ConversationTurn[], signal: AbortSignal, options?: PrepareOptions): Promise<PrepareResult>;
+  prepare(turns: ConversationTurn[], signal: AbortSignal, options?: PrepareRequestOptions): Promise<PrepareResult>;
   /** The workspace tools; without them requests run without a tool loop. */
   readonly tools?: WorkspaceToolHost;
   viewBasics(): Pick<ViewState, 'keySource' | 'settings' | 'strings'>;
@@ -48,6 +59,11 @@ export interface ChatSessionHost {
 export interface PrepareOptions {
   /** Offer OpenRouter's web search server tool for this question. */
   readonly webSearch?: boolean;
+}
+
+/** What the host's `prepare` is told besides the turns: the question's options and its chat. */
+export interface PrepareRequestOptions extends PrepareOptions {
+  readonly chat?: PrepareContext;
 }
 
 export interface SendOptions extends PrepareOptions {
@@ -249,8 +265,23 @@ export class ChatSession {
   }
 
   newChat(): void {
-    if (this.active.messages.length > 0) this.active = createChat(this.now());
+    // A new chat starts from the settings: an empty chat with its own parameters is replaced too.
+    if (this.active.messages.length > 0 || this.active.parameters) this.active = createChat(this.now());
     this.postState();
+  }
+
+  /** Sets the open chat's own parameters (the Parameters panel); saved with the chat. */
+  async setChatParameters(parameters: ChatParameterOverrides): Promise<void> {
+    const chat = this.active;
+    const normalized = normalizeOverrides(parameters);
+    if (normalized) chat.parameters = normalized;
+    else delete chat.parameters;
+    this.postState();
+    // An empty chat is not history yet: its parameters are saved with its first message.
+    if (chat.messages.length > 0) {
+      chat.updatedAt = this.now();
+      await this.persist(chat);
+    }
   }
 
   async openChat(chatId: string): Promise<void> {
@@ -400,6 +431,7 @@ export class ChatSession {
     let firstContentAt: number | undefined;
     let model = '';
     let provider: string | undefined;
+    let modelInfo: ModelInfo | undefined;
 
     const onEvent = (event: StreamEvent): void => {
       if (event.type === 'reasoning' && event.text) {
@@ -418,9 +450,17 @@ export class ChatSession {
     };
 
     try {
-      const prepared = await unlessStopped(this.host.prepare(turns, signal, options.webSearch ? { webSearch: true } : undefined), signal);
+      const prepared = await unlessStopped(
+        this.host.prepare(turns, signal, {
+          ...(options.webSearch ? { webSearch: true } : {}),
+          chat: { chatId: chat.id, ...(chat.parameters ? { parameters: chat.parameters } : {}) },
+        }),
+        signal,
+      );
       if (prepared.kind !== 'ready') return await this.endUnsent(chat, assistant, prepared);
       model = prepared.request.model;
+      modelInfo = prepared.model;
+      if (prepared.notice) this.host.post({ type: 'notice', level: 'info', text: prepared.notice });
       const turn = await this.tools.complete(prepared, { chatId: chat.id, assistant, signal, onEvent, save: () => void this.persist(chat) });
       batcher.flush();
       assistant.content = turn.content;
@@ -430,7 +470,7 @@ export class ChatSession {
       const cutOff = cutOffReason(turn.finishReason);
       if (cutOff) assistant.cutOff = cutOff;
       assistant.status = 'done';
-      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
+      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() }, modelInfo);
     } catch (error) {
       batcher.flush();
       const partial = error instanceof OpenRouterError ? error.partial : undefined;
@@ -443,7 +483,7 @@ export class ChatSession {
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
       if (!aborted) assistant.error = errorViewOf(error);
-      assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
+      assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() }, modelInfo);
       this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
     } finally {
       batcher.dispose();

@@ -48,6 +48,7 @@ interface WireUsage {
   completion_tokens_details?: { reasoning_tokens?: number } | null;
   cost?: number;
   is_byok?: boolean;
+  cost_details?: { upstream_inference_cost?: number | null } | null;
 }
 
 /** Native finish reasons that mean the provider failed even when no error object came along. */
@@ -162,7 +163,11 @@ export function mapUsage(wire: WireUsage): Usage {
   if (typeof cached === 'number') usage.cachedTokens = cached;
   const cacheWrite = wire.prompt_tokens_details?.cache_write_tokens;
   if (typeof cacheWrite === 'number') usage.cacheWriteTokens = cacheWrite;
-  if (typeof wire.cost === 'number') usage.costUsd = wire.cost;
+  // Bring your own key: `cost` is OpenRouter's fee (often 0) and the provider bills the real
+  // figure, `upstream_inference_cost`. Adding the two would count the fee twice over.
+  const upstream = wire.cost_details?.upstream_inference_cost;
+  if (wire.is_byok === true && typeof upstream === 'number') usage.costUsd = upstream;
+  else if (typeof wire.cost === 'number') usage.costUsd = wire.cost;
   if (typeof wire.is_byok === 'boolean') usage.isByok = wire.is_byok;
   return usage;
 }

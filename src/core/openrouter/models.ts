@@ -1,14 +1,14 @@
 import type { KeyInfo, ModelInfo, ReasoningEffort } from './types';
 
-/** Efforts this extension offers, lowest first. */
-export const REASONING_EFFORTS: readonly ReasoningEffort[] = ['low', 'medium', 'high'];
+/** Every effort OpenRouter knows, lowest first (the order `nearestEffort` measures distance in). */
+export const REASONING_EFFORTS: readonly ReasoningEffort[] = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'];
 
 interface WireModel {
   id?: string;
   name?: string;
   description?: string;
   context_length?: number | null;
-  pricing?: { prompt?: string | number; completion?: string | number; request?: string | number };
+  pricing?: { prompt?: string | number; completion?: string | number; request?: string | number; input_cache_read?: string | number };
   top_provider?: { context_length?: number | null; max_completion_tokens?: number | null } | null;
   supported_parameters?: string[] | null;
   reasoning?: {
@@ -23,6 +23,8 @@ interface WireKey {
   limit?: number | null;
   limit_remaining?: number | null;
   usage?: number;
+  usage_daily?: number;
+  usage_monthly?: number;
   is_free_tier?: boolean;
   expires_at?: string | null;
 }
@@ -60,11 +62,14 @@ export function mapModel(wire: WireModel): ModelInfo | undefined {
   if (typeof maxCompletion === 'number' && maxCompletion > 0) model.maxCompletionTokens = maxCompletion;
   const requestPrice = price(wire.pricing?.request);
   if (requestPrice > 0) model.requestPrice = requestPrice;
-  // The wire lists efforts highest first and may include values we do not offer (xhigh, minimal,
-  // none); keep ours, lowest first. An absent or null list means "no allow-list".
+  const cacheRead = price(wire.pricing?.input_cache_read);
+  if (cacheRead > 0) model.cacheReadPricePerToken = cacheRead;
+  // The wire lists efforts highest first; keep the ones we know, lowest first. A model whose
+  // reasoning is mandatory answers `none` with HTTP 400, whatever its list says. An absent or
+  // null list means "no allow-list".
   if (Array.isArray(reasoning?.supported_efforts)) {
     const offered = reasoning.supported_efforts.filter(isEffort);
-    model.reasoningEfforts = REASONING_EFFORTS.filter((effort) => offered.includes(effort));
+    model.reasoningEfforts = REASONING_EFFORTS.filter((effort) => offered.includes(effort) && !(effort === 'none' && model.reasoningMandatory));
   }
   if (isEffort(reasoning?.default_effort)) model.defaultReasoningEffort = reasoning.default_effort;
   if (wire.description) model.description = wire.description;
@@ -92,6 +97,8 @@ export function mapKeyInfo(body: unknown): KeyInfo {
     isFreeTier: data.is_free_tier === true,
   };
   if (typeof data.usage === 'number') info.usage = data.usage;
+  if (typeof data.usage_daily === 'number') info.usageDaily = data.usage_daily;
+  if (typeof data.usage_monthly === 'number') info.usageMonthly = data.usage_monthly;
   if (data.expires_at !== undefined) info.expiresAt = data.expires_at;
   return info;
 }

@@ -1,17 +1,15 @@
 import type { ContextAttachment } from '../context/attachment';
 import { userContentWithContext } from '../context/renderContext';
 import { REASONING_EFFORTS } from './models';
+import { serializeParameters, type RoutingPreferences, type SamplingParameters } from './requestParameters';
 import type { ChatRequest, ModelInfo, ReasoningDetail, ReasoningEffort, ToolCall, WireMessage } from './types';
 
-export interface ChatSettings {
+export interface ChatSettings extends SamplingParameters {
   model: string;
   reasoningEffort: ReasoningEffort;
-  temperature?: number;
-  topP?: number;
-  maxTokens?: number;
-  seed?: number;
-  stop?: string[];
+  /** Shorthand for `routing.sort`. */
   providerSort?: 'throughput' | 'price' | 'latency';
+  routing?: RoutingPreferences;
 }
 
 export interface ConversationTurn {
@@ -32,6 +30,8 @@ export interface BuildOptions {
   model?: ModelInfo;
   tools?: unknown[];
   toolChoice?: unknown;
+  /** The chat's id: one `session_id` per chat. */
+  sessionId?: string;
 }
 
 /**
@@ -55,19 +55,24 @@ export function buildChatRequest(turns: ConversationTurn[], settings: ChatSettin
 
   const request: ChatRequest = { model: settings.model, messages };
   const effort = chooseReasoningEffort(settings.model, settings.reasoningEffort, options.model);
-  // Only `effort`, never `max_tokens` beside it, and never `enabled:false`/`effort:'none'`:
-  // gpt-oss answers those with HTTP 400 "Reasoning is mandatory".
+  // Only `effort`, never `max_tokens` beside it, never `enabled:false`, and `effort:'none'` only
+  // to a model whose reasoning is optional: gpt-oss answers it with HTTP 400 "Reasoning is mandatory".
   if (effort) request.reasoning = { effort };
-  if (settings.maxTokens !== undefined) request.max_tokens = settings.maxTokens;
-  if (settings.temperature !== undefined) request.temperature = settings.temperature;
-  if (settings.topP !== undefined) request.top_p = settings.topP;
-  if (settings.seed !== undefined) request.seed = settings.seed;
-  if (settings.stop && settings.stop.length > 0) request.stop = settings.stop;
-  if (settings.providerSort) request.provider = { sort: settings.providerSort };
+  Object.assign(request, requestParameterFields(settings, options).fields);
   // OpenRouter requires the tool list on every request of a tool conversation.
   if (options.tools && options.tools.length > 0) request.tools = options.tools;
   if (options.toolChoice !== undefined) request.tool_choice = options.toolChoice;
   return request;
+}
+
+/** Sampling parameters, routing, fallbacks, session and caching (see requestParameters.ts). */
+export function requestParameterFields(settings: ChatSettings, options: BuildOptions = {}): ReturnType<typeof serializeParameters> {
+  const routing: RoutingPreferences = { ...(settings.providerSort ? { sort: settings.providerSort } : {}), ...settings.routing };
+  return serializeParameters(settings, routing, {
+    modelId: settings.model,
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.sessionId ? { sessionId: options.sessionId } : {}),
+  });
 }
 
 /**
@@ -90,18 +95,34 @@ export function toWireMessage(turn: ConversationTurn): WireMessage {
   return message;
 }
 
+/** The efforts every reasoning model takes; what is sent when the model's entry is not known. */
+const CLASSIC_EFFORTS: readonly ReasoningEffort[] = ['low', 'medium', 'high'];
+
 /**
  * The effort to send, or undefined to send no reasoning parameter. Known model: only if it
- * reasons, and snapped to the nearest effort it accepts. Unknown model: only for known reasoning
- * families.
+ * reasons, and snapped to the nearest effort its `/models` entry accepts (never `none` when its
+ * reasoning is mandatory). Unknown model: only for known reasoning families, snapped to low /
+ * medium / high, and no reasoning parameter at all for `none` (gpt-oss refuses it with HTTP 400).
  */
 export function chooseReasoningEffort(modelId: string, wanted: ReasoningEffort, model?: ModelInfo): ReasoningEffort | undefined {
   if (model) {
     if (!model.supportsReasoning) return undefined;
-    return nearestEffort(wanted, model.reasoningEfforts);
+    const efforts = effortChoices(model);
+    return nearestEffort(wanted, efforts.length > 0 ? efforts : undefined);
   }
   const baseId = modelId.split(':')[0] ?? modelId; // `:free`, `:nitro`, `:floor` are routing suffixes
-  return KNOWN_REASONING_MODELS.some((pattern) => pattern.test(baseId)) ? wanted : undefined;
+  if (wanted === 'none' || !KNOWN_REASONING_MODELS.some((pattern) => pattern.test(baseId))) return undefined;
+  return nearestEffort(wanted, CLASSIC_EFFORTS);
+}
+
+/**
+ * The efforts to offer for a model, lowest first: its published list, or every effort when it
+ * publishes none; without `none` when its reasoning is mandatory; empty when it does not reason.
+ */
+export function effortChoices(model: ModelInfo): ReasoningEffort[] {
+  if (!model.supportsReasoning) return [];
+  const listed = model.reasoningEfforts ?? REASONING_EFFORTS;
+  return listed.filter((effort) => !(effort === 'none' && model.reasoningMandatory));
 }
 
 /**

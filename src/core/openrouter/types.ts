@@ -3,7 +3,8 @@
  * accepts (snake_case); public types (camelCase) are what the rest of the extension codes against.
  */
 
-export type ReasoningEffort = 'low' | 'medium' | 'high';
+/** Every effort OpenRouter knows; a model's `/models` entry says which of them it accepts. */
+export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 /**
  * One item of `reasoning_details`, kept as received so it can be sent back unchanged on a later
@@ -45,9 +46,20 @@ export interface ChatRequest {
   max_tokens?: number;
   temperature?: number;
   top_p?: number;
+  frequency_penalty?: number;
+  presence_penalty?: number;
   seed?: number;
   stop?: string | string[];
+  logit_bias?: Record<string, number>;
+  logprobs?: boolean;
+  top_logprobs?: number;
   provider?: { sort?: 'throughput' | 'price' | 'latency'; [k: string]: unknown };
+  /** Fallback models, tried in this order when `model` cannot answer. */
+  models?: string[];
+  /** Groups a chat's requests and keeps them on the provider whose prompt cache is warm. */
+  session_id?: string;
+  /** Automatic prompt caching for Anthropic models (one breakpoint on the last cacheable block). */
+  cache_control?: { type: 'ephemeral' };
   tools?: unknown[];
   tool_choice?: unknown;
 }
@@ -80,7 +92,10 @@ export interface Usage {
   reasoningTokens?: number;
   cachedTokens?: number;
   cacheWriteTokens?: number;
-  /** USD (OpenRouter credits). */
+  /**
+   * USD (OpenRouter credits) this answer really cost: for a bring-your-own-key request the
+   * provider's `upstream_inference_cost`, otherwise OpenRouter's `cost`; never their sum.
+   */
   costUsd?: number;
   isByok?: boolean;
 }
@@ -108,10 +123,15 @@ export interface ModelInfo {
   promptPricePerToken: number;
   completionPricePerToken: number;
   requestPrice?: number;
+  /** USD per prompt token read from the provider's cache (`pricing.input_cache_read`). */
+  cacheReadPricePerToken?: number;
   supportedParameters: string[];
   supportsReasoning: boolean;
   reasoningMandatory: boolean;
-  /** Efforts the model accepts, lowest first; undefined = no allow-list published. */
+  /**
+   * Efforts the model accepts, lowest first, from its `reasoning.supported_efforts`; never `none`
+   * when its reasoning is mandatory. Undefined = no allow-list published.
+   */
   reasoningEfforts?: ReasoningEffort[];
   defaultReasoningEffort?: ReasoningEffort;
   description?: string;
@@ -122,6 +142,9 @@ export interface KeyInfo {
   limit: number | null;
   limitRemaining: number | null;
   usage?: number;
+  /** USD used today and this month (UTC), as OpenRouter counts them. */
+  usageDaily?: number;
+  usageMonthly?: number;
   isFreeTier: boolean;
   expiresAt?: string | null;
 }

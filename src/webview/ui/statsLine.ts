@@ -21,7 +21,11 @@ export function statsParts(stats: AnswerStats): string[] {
     const tokens = t('{0} prompt / {1} completion tokens', formatCount(stats.promptTokens ?? 0), formatCount(stats.completionTokens ?? 0));
     parts.push(stats.reasoningTokens ? `${tokens} ${t('({0} reasoning)', formatCount(stats.reasoningTokens))}` : tokens);
   }
-  if (stats.costUsd !== undefined) parts.push(formatCostUsd(stats.costUsd));
+  if (stats.cachedTokens) {
+    const cached = t('{0} cached', formatCount(stats.cachedTokens));
+    parts.push(stats.cacheDiscountUsd ? `${cached} (${t('{0} saved by the cache', formatCostUsd(stats.cacheDiscountUsd))})` : cached);
+  }
+  if (stats.costUsd !== undefined) parts.push(stats.byok ? t('{0} on your provider key', formatCostUsd(stats.costUsd)) : formatCostUsd(stats.costUsd));
   if (stats.ttftMs !== undefined) parts.push(t('first token {0} s', (stats.ttftMs / 1000).toFixed(2)));
   if (stats.tokensPerSecond !== undefined) parts.push(t('{0} tokens/s', Math.round(stats.tokensPerSecond)));
   return parts;

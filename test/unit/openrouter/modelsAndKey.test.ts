@@ -18,7 +18,10 @@ describe('OpenRouter models, key and pricing', () => {
     assert.deepEqual(gptOss && { ...gptOss, description: undefined }, {
       id: 'openai/gpt-oss-120b', name: 'OpenAI: gpt-oss-120b', contextLength: 131072, maxCompletionTokens: 131072,
       promptPricePerToken: 0.00000005, completionPricePerToken: 0.00000025,
-      supportedParameters: ['include_reasoning', 'max_tokens', 'reasoning', 'response_format', 'seed', 'stop', 'temperature', 'tool_choice', 'tools', 'top_p'],
+      supportedParameters: [
+        'frequency_penalty', 'include_reasoning', 'logit_bias', 'logprobs', 'max_tokens', 'presence_penalty', 'reasoning', 'response_format',
+        'seed', 'stop', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p',
+      ],
       supportsReasoning: true, reasoningMandatory: true, reasoningEfforts: ['low', 'medium', 'high'], defaultReasoningEffort: 'medium',
       description: undefined,
     });
@@ -52,7 +55,7 @@ describe('OpenRouter models, key and pricing', () => {
 
   it('reads the key info, and reports a wrong key as unauthorized', async () => {
     const { client } = clientFor(server);
-    assert.deepEqual(await client.getKeyInfo(), { label: 'Mock key', limit: 10, limitRemaining: 7.5, usage: 2.5, isFreeTier: false, expiresAt: null });
+    assert.deepEqual(await client.getKeyInfo(), { label: 'Mock key', limit: 10, limitRemaining: 7.5, usage: 2.5, usageDaily: 0.5, usageMonthly: 2.5, isFreeTier: false, expiresAt: null });
     const error = await expectOpenRouterError(() => client.getKeyInfo('sk-or-v1-not-the-right-key'));
     assert.equal(error.kind, 'unauthorized');
     assert.equal(error.action, 'setApiKey');

@@ -27,6 +27,7 @@ describe('webview message check', () => {
     dropFiles: { type: 'dropFiles', uris: ['file:///w/src/math.ts'] },
     removeAttachment: { type: 'removeAttachment', id: 'att-1' },
     addContext: { type: 'addContext' },
+    setChatParameters: { type: 'setChatParameters', parameters: { temperature: 0.2, stop: ['END'], seed: 7 } },
   };
   for (const message of Object.values(valid)) {
     it(`accepts a well-formed ${message.type}`, () => {
