@@ -23,8 +23,10 @@ describe('webview: notices', () => {
     });
     const notice = page.getByRole('status');
     assert.match(await notice.innerText(), /\.openrouter\/instructions\.md/);
-    // Information is not a refusal: the question stays sent, its text is not put back.
+    // Information is not a refusal: the question stays sent (its text is not put back) and a
+    // second one still waits for its answer.
     assert.equal(await input.inputValue(), '');
+    await input.fill('a second question');
     assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), true);
 
     await notice.getByRole('button', { name: 'Stop using it' }).click();
