@@ -8,9 +8,9 @@
 import type { ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import type { OpenRouterClient } from '../openrouter/client';
-import type { ChatRequest, StreamEvent } from '../openrouter/types';
+import type { AssistantTurn, ChatRequest, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
-import { answerStats } from './answerStats';
+import { answerStats, type AnswerTimings } from './answerStats';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import { DeltaBatcher } from './deltaBatcher';
@@ -358,19 +358,14 @@ export class ChatSession {
   ): Promise<AnswerOutcome> {
     this.host.post({ type: 'streamStart', chatId: chat.id, user: toMessageView(user), assistant: toMessageView(assistant) });
     void this.persist(chat);
-    const sentAt = this.now();
-    let firstReasoningAt: number | undefined;
-    let firstContentAt: number | undefined;
     let model = '';
     let provider: string | undefined;
 
     const onEvent = (event: StreamEvent): void => {
       if (event.type === 'reasoning' && event.text) {
-        firstReasoningAt ??= this.now();
         assistant.reasoning = (assistant.reasoning ?? '') + event.text;
         batcher.addReasoning(event.text);
       } else if (event.type === 'content' && event.text) {
-        firstContentAt ??= this.now();
         assistant.content += event.text;
         batcher.addContent(event.text);
       } else if (event.type === 'meta') {
@@ -393,7 +388,7 @@ export class ChatSession {
       const cutOff = cutOffReason(turn.finishReason);
       if (cutOff) assistant.cutOff = cutOff;
       assistant.status = 'done';
-      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
+      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, timingsOf(turn));
     } catch (error) {
       batcher.flush();
       const partial = error instanceof OpenRouterError ? error.partial : undefined;
@@ -406,7 +401,7 @@ export class ChatSession {
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
       if (!aborted) assistant.error = errorViewOf(error);
-      assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() });
+      if (partial) assistant.stats = answerStats(model, provider, partial.usage, timingsOf(partial));
       this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
     } finally {
       batcher.dispose();
@@ -485,6 +480,21 @@ function markInterrupted(chat: Chat): void {
   for (const message of chat.messages) {
     if (message.status === 'streaming') message.status = 'stopped';
   }
+}
+
+/**
+ * The answer's clock is the client's (one clock for every figure): it starts when the request
+ * leaves, after preparing, so waiting for the model list or a cost question is not counted as
+ * the model's time to first token.
+ */
+function timingsOf(turn: AssistantTurn): AnswerTimings {
+  const { startedAt, firstTokenAt, firstContentAt, endedAt } = turn.timings;
+  return {
+    sentAt: startedAt,
+    ...(turn.reasoning && firstTokenAt !== undefined ? { firstReasoningAt: firstTokenAt } : {}),
+    ...(firstContentAt !== undefined ? { firstContentAt } : {}),
+    endedAt: endedAt ?? Date.now(),
+  };
 }
 
 /** The prepared request, or `cancelled` as soon as Stop fires (a slow /models or a dialog must not hold it). */
