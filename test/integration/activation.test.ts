@@ -1,6 +1,9 @@
 /** The extension is installed in a real extension host, activates, and wires up its UI. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { OpenRouterChatApi } from '../../src/extension/extension';
+import type { ViewState } from '../../src/shared/protocol';
+import { until } from './support';
 
 const EXTENSION_ID = 'openrouter-chat.openrouter-chat';
 
@@ -41,10 +44,24 @@ describe('Extension activation', () => {
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
   });
 
-  it('opens the chat view', async () => {
-    await extension().activate();
-    // Both commands exist only if the view container and the webview view are contributed.
-    await vscode.commands.executeCommand('workbench.view.extension.openrouterChat');
-    await vscode.commands.executeCommand('openrouterChat.chat.focus');
+  it('opens the chat view: its webview loads, says ready and is sent the whole state, also after hiding', async () => {
+    const api = (await extension().activate()) as OpenRouterChatApi;
+    const states: ViewState[] = [];
+    const listener = api.onDidPost((message) => {
+      if (message.type === 'state') states.push(message.state);
+    });
+    try {
+      for (const round of [1, 2]) {
+        // Hidden, the webview's document is destroyed; shown again, it loads and asks anew.
+        await vscode.commands.executeCommand('workbench.action.closeSidebar');
+        const before = states.length;
+        await vscode.commands.executeCommand('workbench.view.extension.openrouterChat');
+        await vscode.commands.executeCommand('openrouterChat.chat.focus');
+        await until(`the webview to load and be sent the state (round ${round})`, () => (states.length > before ? true : undefined), 30_000);
+      }
+    } finally {
+      listener.dispose();
+    }
+    assert.equal(states.at(-1)?.chat.id, api.session.activeChat.id);
   });
 });

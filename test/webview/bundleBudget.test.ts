@@ -1,17 +1,34 @@
-/** The webview bundle budget: dist/webview.js + dist/webview.css <= 150 KB minified. */
+/**
+ * The webview bundle budget: webview.js + webview.css <= 150 KB minified. The test tiers run on
+ * a development build (source maps, not minified), so the budget is measured on a production
+ * build of the same entry made here, in memory, with the options `npm run package` ships.
+ */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import { REPO_ROOT } from './harness';
 
 const BUDGET_BYTES = 150 * 1024;
 
 describe('webview: bundle budget', () => {
-  it('keeps dist/webview.js + dist/webview.css within 150 KB (production build)', function () {
-    const js = readFileSync(join(REPO_ROOT, 'dist', 'webview.js'), 'utf8');
-    // The budget is about the minified bundle; a development build (with source maps) says nothing.
-    if (js.includes('//# sourceMappingURL=')) this.skip();
-    const total = Buffer.byteLength(js) + readFileSync(join(REPO_ROOT, 'dist', 'webview.css')).length;
-    assert.ok(total <= BUDGET_BYTES, `webview bundle is ${total} bytes, budget ${BUDGET_BYTES}`);
+  it('keeps the production webview.js + webview.css within 150 KB', async function () {
+    this.timeout(60_000);
+    const result = await esbuild.build({
+      entryPoints: { webview: join(REPO_ROOT, 'src', 'webview', 'main.ts') },
+      outdir: join(REPO_ROOT, 'dist'),
+      bundle: true,
+      minify: true,
+      sourcemap: false,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      loader: { '.css': 'css' },
+      write: false,
+      logLevel: 'silent',
+    });
+    const sizes = Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(file.path.lastIndexOf('/') + 1), file.contents.byteLength]));
+    assert.deepEqual(Object.keys(sizes).sort(), ['webview.css', 'webview.js'], 'the bundle is one script and one style sheet');
+    const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
+    assert.ok(total <= BUDGET_BYTES, `webview bundle is ${total} bytes (${JSON.stringify(sizes)}), budget ${BUDGET_BYTES}`);
   });
 });

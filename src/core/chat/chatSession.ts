@@ -8,9 +8,9 @@
 import type { ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import type { OpenRouterClient } from '../openrouter/client';
-import type { ChatRequest, ModelInfo, StreamEvent } from '../openrouter/types';
+import type { AssistantTurn, ChatRequest, ModelInfo, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
-import { answerStats } from './answerStats';
+import { answerStats, type AnswerTimings } from './answerStats';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ContextAttachment } from '../context/attachment';
@@ -426,20 +426,15 @@ export class ChatSession {
   ): Promise<AnswerOutcome> {
     this.host.post({ type: 'streamStart', chatId: chat.id, user: toMessageView(user), assistant: toMessageView(assistant) });
     void this.persist(chat);
-    const sentAt = this.now();
-    let firstReasoningAt: number | undefined;
-    let firstContentAt: number | undefined;
     let model = '';
     let provider: string | undefined;
     let modelInfo: ModelInfo | undefined;
 
     const onEvent = (event: StreamEvent): void => {
       if (event.type === 'reasoning' && event.text) {
-        firstReasoningAt ??= this.now();
         assistant.reasoning = (assistant.reasoning ?? '') + event.text;
         batcher.addReasoning(event.text);
       } else if (event.type === 'content' && event.text) {
-        firstContentAt ??= this.now();
         assistant.content += event.text;
         batcher.addContent(event.text);
       } else if (event.type === 'meta') {
@@ -470,7 +465,7 @@ export class ChatSession {
       const cutOff = cutOffReason(turn.finishReason);
       if (cutOff) assistant.cutOff = cutOff;
       assistant.status = 'done';
-      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() }, modelInfo);
+      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, timingsOf(turn), modelInfo);
     } catch (error) {
       batcher.flush();
       const partial = error instanceof OpenRouterError ? error.partial : undefined;
@@ -483,7 +478,7 @@ export class ChatSession {
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
       if (!aborted) assistant.error = errorViewOf(error);
-      assistant.stats = answerStats(model, provider, partial?.usage, { sentAt, firstReasoningAt, firstContentAt, endedAt: this.now() }, modelInfo);
+      if (partial) assistant.stats = answerStats(model, provider, partial.usage, timingsOf(partial), modelInfo);
       this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
     } finally {
       batcher.dispose();
@@ -563,6 +558,21 @@ function markInterrupted(chat: Chat): void {
     if (message.status === 'streaming') message.status = 'stopped';
     markToolCallsInterrupted(message.toolRounds);
   }
+}
+
+/**
+ * The answer's clock is the client's (one clock for every figure): it starts when the request
+ * leaves, after preparing, so waiting for the model list or a cost question is not counted as
+ * the model's time to first token.
+ */
+function timingsOf(turn: AssistantTurn): AnswerTimings {
+  const { startedAt, firstTokenAt, firstContentAt, endedAt } = turn.timings;
+  return {
+    sentAt: startedAt,
+    ...(turn.reasoning && firstTokenAt !== undefined ? { firstReasoningAt: firstTokenAt } : {}),
+    ...(firstContentAt !== undefined ? { firstContentAt } : {}),
+    endedAt: endedAt ?? Date.now(),
+  };
 }
 
 /** The prepared request, or `cancelled` as soon as Stop fires (a slow /models or a dialog must not hold it). */
