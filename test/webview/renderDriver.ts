@@ -110,7 +110,8 @@ export async function findMismatches(view: WebviewPage, cases: readonly StreamCa
         const oneShot = answerHtml(pageCase.messageId);
         if (streamed !== oneShot) failed.push({ index, streamed, oneShot });
       });
-      deliver(pageCases[0]?.reset ?? ({} as HostMessage));
+      // Leave the page empty for the next batch.
+      if (pageCases[0]) deliver(pageCases[0].reset);
       return failed;
     }, batch.map((streamCase, index) => toPageCase(streamCase, start + index)));
     for (const { index, streamed, oneShot } of found) {

@@ -23,6 +23,8 @@ const REPORTED_SHAPES: Readonly<Record<string, string>> = {
   'leading spaces': '   Indented start of an answer\nthat goes on.\n',
   'leading indented code': '\n    code at the start\n    more code\n\nThen prose.\n',
   'setext after indented text': '    indented code\n\nHeading\n-------\n\n  Indented text\n===\n',
+  // Found by the render fuzz (renderFuzz.test.ts) against the old renderer, shrunk.
+  'indented line after a closed fence': '```\n```\n  indented();\n```',
   'fence inside a list item': '1. Step one:\n\n   ```sh\n   npm ci\n   ```\n\n2. Step two:\n\n   ```sh\n   npm test\n   ```\n',
 };
 
