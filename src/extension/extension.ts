@@ -64,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const strings = webviewStrings();
   const session = new ChatSession(store, {
     post,
-    prepare: (turns) => preparer.prepare(turns),
+    prepare: (turns, choice) => preparer.prepare(turns, choice),
     viewBasics: () => ({ keySource: keys.source, settings: viewSettings(), strings }),
     log: (line) => log.info('chat', line),
   });

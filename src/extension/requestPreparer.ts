@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { buildChatRequest, type ChatSettings, type ConversationTurn } from '../core/openrouter/requestBuilder';
 import { estimateTokens, estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
 import type { ChatConfig } from '../core/settings';
-import type { PrepareResult } from '../core/chat/chatSession';
+import type { ChatModelChoice, PrepareResult } from '../core/chat/chatSession';
 import { noKeyErrorView, settingsErrorView } from '../core/chat/errorView';
 import type { ApiKeyManager } from './apiKeyManager';
 import { readConfiguration } from './configuration';
@@ -31,7 +31,7 @@ export class RequestPreparer {
     private readonly log: Log,
   ) {}
 
-  async prepare(turns: ConversationTurn[]): Promise<PrepareResult> {
+  async prepare(turns: ConversationTurn[], choice: ChatModelChoice = {}): Promise<PrepareResult> {
     const result = readConfiguration();
     if (!result.ok) {
       const first = result.problems[0];
@@ -40,7 +40,12 @@ export class RequestPreparer {
       void this.offerSettings(message, first?.setting);
       return { error: settingsErrorView(message, first?.setting ?? 'openrouterChat') };
     }
-    const config = result.config;
+    // The chat's own model and effort, when its composer chose them, over the settings' defaults.
+    const config: ChatConfig = {
+      ...result.config,
+      ...(choice.model ? { model: choice.model } : {}),
+      ...(choice.reasoningEffort ? { reasoningEffort: choice.reasoningEffort } : {}),
+    };
     if (!this.keys.current()) return { error: noKeyErrorView() };
 
     const model = await this.service.modelInfo(config);

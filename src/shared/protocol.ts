@@ -70,6 +70,10 @@ export interface ChatView {
   readonly id: string;
   readonly title: string;
   readonly messages: readonly MessageView[];
+  /** The model chosen for this chat; absent: the default model of the settings. */
+  readonly model?: string;
+  /** The reasoning effort chosen for this chat; absent: the setting's. */
+  readonly reasoningEffort?: string;
 }
 
 export interface ViewSettings {

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AnswerStats, ChatSummary, ChatView, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
-import type { ReasoningDetail, ToolCall } from '../openrouter/types';
+import type { ReasoningDetail, ReasoningEffort, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 
 export interface StoredMessage {
@@ -29,6 +29,10 @@ export interface Chat {
   readonly createdAt: number;
   updatedAt: number;
   messages: StoredMessage[];
+  /** The model this chat asks, chosen in its composer; absent: the `openrouterChat.model` setting. */
+  model?: string;
+  /** The reasoning effort chosen for this chat; absent: the `openrouterChat.reasoningEffort` setting. */
+  reasoningEffort?: ReasoningEffort;
 }
 
 export const UNTITLED_CHAT = 'New chat';
@@ -70,7 +74,13 @@ export function toMessageView(message: StoredMessage): MessageView {
 }
 
 export function toChatView(chat: Chat): ChatView {
-  return { id: chat.id, title: chat.title, messages: chat.messages.map(toMessageView) };
+  return {
+    id: chat.id,
+    title: chat.title,
+    messages: chat.messages.map(toMessageView),
+    ...(chat.model ? { model: chat.model } : {}),
+    ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}),
+  };
 }
 
 /**

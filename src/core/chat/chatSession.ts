@@ -8,13 +8,14 @@
 import type { ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import type { OpenRouterClient } from '../openrouter/client';
-import type { ChatRequest, StreamEvent } from '../openrouter/types';
+import type { ChatRequest, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats } from './answerStats';
 import { createChat, createMessage, conversationTurns, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
+import { ChatSearchIndex } from './chatSearch';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
@@ -26,10 +27,19 @@ export type PrepareResult = PreparedRequest | { readonly error: ErrorView } | { 
 
 export interface ChatSessionHost {
   post(message: HostMessage): void;
-  /** Builds the request for these turns, or says why none may be sent (no key, bad setting, cost guard). */
-  prepare(turns: ConversationTurn[]): Promise<PrepareResult>;
+  /**
+   * Builds the request for these turns, or says why none may be sent (no key, bad setting, cost
+   * guard). `choice` is the model and effort chosen for this chat, over the settings' defaults.
+   */
+  prepare(turns: ConversationTurn[], choice?: ChatModelChoice): Promise<PrepareResult>;
   viewBasics(): Pick<ViewState, 'keySource' | 'settings' | 'strings'>;
   log(line: string): void;
+}
+
+/** The model and effort a chat asks with, when its composer chose them (see `Chat.model`). */
+export interface ChatModelChoice {
+  readonly model?: string;
+  readonly reasoningEffort?: ReasoningEffort;
 }
 
 export interface SendOptions {
@@ -60,6 +70,7 @@ export class ChatSession {
   private active: Chat = createChat();
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly searchIndex = new ChatSearchIndex();
 
   constructor(
     private readonly store: ChatStore,
@@ -161,6 +172,7 @@ export class ChatSession {
 
   newChat(): void {
     if (this.active.messages.length > 0) this.active = createChat(this.now());
+    else clearModelChoice(this.active);
     this.postState();
   }
 
@@ -252,6 +264,58 @@ export class ChatSession {
     this.postList();
   }
 
+  /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */
+  searchChats(query: string): string[] {
+    return this.searchIndex.search(this.savedChats(), query);
+  }
+
+  /** This window's copy of a chat (listed, or the open one). */
+  chatById(chatId: string): Chat | undefined {
+    return this.ourCopy(chatId);
+  }
+
+  async renameChat(chatId: string, title: string): Promise<void> {
+    const chat = this.ourCopy(chatId);
+    const name = title.replace(/\s+/g, ' ').trim();
+    if (!chat || name === '' || name === chat.title) return;
+    chat.title = name;
+    // A later time makes the other windows take this copy (see `isNewer`).
+    chat.updatedAt = this.now();
+    if (chat.id === this.active.id) this.postState();
+    if (chat.messages.length > 0) await this.persist(chat);
+  }
+
+  /** Puts back a chat deleted a moment ago (Undo): in the history and on disk again. */
+  async restoreChat(chat: Chat): Promise<void> {
+    if (this.findChat(chat.id)) return;
+    this.store.markSeen(chat);
+    this.replaceInList(chat);
+    await this.persist(chat);
+  }
+
+  /** Deletes every chat (the caller has asked the user to confirm) and opens a new one. */
+  async deleteAllChats(): Promise<void> {
+    this.stop();
+    await this.idle();
+    const ids = new Set([...this.chats.map((chat) => chat.id), this.active.id]);
+    for (const id of ids) await this.store.delete(id);
+    this.chats = [];
+    this.active = createChat(this.now());
+    this.postState();
+  }
+
+  /** The model (and effort) this chat asks from now on; `undefined` fields go back to the settings. */
+  async setChatModel(chatId: string, choice: ChatModelChoice): Promise<void> {
+    const chat = this.ourCopy(chatId);
+    if (!chat) return;
+    clearModelChoice(chat);
+    if (choice.model) chat.model = choice.model;
+    if (choice.reasoningEffort) chat.reasoningEffort = choice.reasoningEffort;
+    if (chat.id === this.active.id) this.postState();
+    // An empty new chat is not history yet: its choice is saved with its first message.
+    if (chat.messages.length > 0) await this.persist(chat);
+  }
+
   /** The code of the last fenced block in the active chat's latest answer. */
   lastCodeBlock(): { code: string; language: string } | undefined {
     for (let i = this.active.messages.length - 1; i >= 0; i--) {
@@ -325,7 +389,7 @@ export class ChatSession {
     };
 
     try {
-      const prepared = await this.host.prepare(turns);
+      const prepared = await this.host.prepare(turns, modelChoiceOf(chat));
       if ('error' in prepared) throw prepared.error;
       if ('cancelled' in prepared) throw new OpenRouterError({ kind: 'aborted', userMessage: 'Not sent.', action: 'none', retryable: false });
       model = prepared.request.model;
@@ -395,6 +459,15 @@ export class ChatSession {
     if (index >= 0) this.chats[index] = chat;
     else this.chats.unshift(chat);
   }
+}
+
+function modelChoiceOf(chat: Chat): ChatModelChoice {
+  return { ...(chat.model ? { model: chat.model } : {}), ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}) };
+}
+
+function clearModelChoice(chat: Chat): void {
+  delete chat.model;
+  delete chat.reasoningEffort;
 }
 
 /** Does `candidate`, read from disk, hold more than `current`? (A merged write can keep the time and add messages.) */
