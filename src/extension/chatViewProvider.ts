@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
-import { renderWebviewHtml } from '../core/view/webviewHtml';
+import { chatWebviewHtml, webviewOptions } from './chatWebview';
 
 export const CHAT_VIEW_ID = 'openrouterChat.chat';
 
@@ -33,19 +33,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
     this.ready = false;
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    view.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      // Only the built bundles (and the fonts they reference) may be loaded.
-      localResourceRoots: [dist],
-    };
-    view.webview.html = renderWebviewHtml({
-      cspSource: view.webview.cspSource,
-      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-      lang: vscode.env.language,
-    });
+    view.webview.options = webviewOptions(this.extensionUri);
+    view.webview.html = chatWebviewHtml(view.webview, this.extensionUri);
     this.disposables.push(
       view.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message)),
       view.onDidChangeVisibility(() => {

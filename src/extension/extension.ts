@@ -3,11 +3,13 @@
  * the webview view, commands). Every registration goes into `context.subscriptions`.
  */
 import * as vscode from 'vscode';
-import type { HostMessage, ViewSettings, ViewState } from '../shared/protocol';
+import type { HostMessage, ViewSettings, ViewState, WebviewMessage } from '../shared/protocol';
 import { ChatSession } from '../core/chat/chatSession';
 import { ChatStore } from '../core/chat/chatStore';
 import { ApiKeyManager } from './apiKeyManager';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
+import { ChatPanel, CHAT_PANEL_TYPE } from './chatPanel';
+import { ChatWorkflow } from './chatWorkflow';
 import { registerCodeActions, type CodeActions } from './codeActions';
 import { onConfigurationChanged, readConfiguration } from './configuration';
 import { clearApiKeyCommand, setApiKeyCommand } from './keyCommands';
@@ -54,8 +56,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
 
   const posted = new vscode.EventEmitter<HostMessage>();
   context.subscriptions.push(posted);
+  // The chat in an editor tab: its handlers run only once the session below exists.
+  const chatPanel = new ChatPanel(context.extensionUri, {
+    onReady: (reply) => void loaded.then(() => reply({ type: 'state', state: session.viewState() })),
+    onMessage: (message, reply) => route(message, reply),
+  });
+  // One session, two views: the side bar's and the editor tab's get every message.
   const post = (message: HostMessage) => {
     provider.post(message);
+    chatPanel.post(message);
     posted.fire(message);
   };
 
@@ -79,11 +88,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);
 
+  const workflow = new ChatWorkflow(session, service, log);
+  const route = (message: WebviewMessage, reply: (message: HostMessage) => void) =>
+    routeWebviewMessage(message, { session, codeActions, log, workflow, reply });
+  const replyToView = (message: HostMessage) => {
+    provider.post(message);
+    posted.fire(message);
+  };
   provider.setHandlers({
-    onReady: () => void loaded.then(() => session.postState()),
-    onMessage: (message) => routeWebviewMessage(message, { session, codeActions, log }),
+    // Only the view that (re)loaded needs the whole state; the editor tab keeps its own.
+    onReady: () => void loaded.then(() => replyToView({ type: 'state', state: session.viewState() })),
+    onMessage: (message) => route(message, replyToView),
     onVisible: () => void loaded.then(() => session.refreshList()),
   });
+  context.subscriptions.push(
+    chatPanel,
+    vscode.window.registerWebviewPanelSerializer(CHAT_PANEL_TYPE, {
+      deserializeWebviewPanel: async (restored) => chatPanel.adopt(restored),
+    }),
+    vscode.commands.registerCommand('openrouterChat.openInEditor', () => chatPanel.open()),
+    vscode.commands.registerCommand('openrouterChat.exportChat', (chatId?: unknown) =>
+      workflow.exportChat(typeof chatId === 'string' ? chatId : undefined),
+    ),
+  );
 
   const statusBar = new ModelStatusBar();
   context.subscriptions.push(

@@ -123,7 +123,12 @@ export type HostMessage =
   | { readonly type: 'streamEnd'; readonly chatId: string; readonly message: MessageView }
   /** A short notice for the user, e.g. "a request is already running". */
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string }
-  | { readonly type: 'focusInput' };
+  | { readonly type: 'focusInput' }
+  /** The answer to `searchChats`: ids of the matching chats, newest first. */
+  | { readonly type: 'searchResults'; readonly query: string; readonly chatIds: readonly string[] };
+
+/** Slash commands that act on the editor's selection, as the context-menu commands do. */
+export type SelectionCommand = 'explain' | 'fix' | 'tests' | 'doc';
 
 // ---------------------------------------------------------------------------------------------
 // Webview -> host
@@ -146,7 +151,21 @@ export type WebviewMessage =
   | { readonly type: 'openLink'; readonly href: string }
   /** A file reference such as `src/a.ts:12` or `L12-L20`; `path` is empty for the current file. */
   | { readonly type: 'openFileRef'; readonly path: string; readonly line: number; readonly endLine?: number }
-  | { readonly type: 'action'; readonly action: ErrorAction };
+  | { readonly type: 'action'; readonly action: ErrorAction }
+  /** History search by title and message text (the host holds every chat's text). */
+  | { readonly type: 'searchChats'; readonly query: string }
+  | { readonly type: 'renameChat'; readonly chatId: string; readonly title: string }
+  /** Undo of a `deleteChat` from this view, shortly after it. */
+  | { readonly type: 'undoDeleteChat'; readonly chatId: string }
+  /** Asks the user to confirm, then deletes every chat. */
+  | { readonly type: 'deleteAllChats' }
+  /** Saves a chat (the open one when `chatId` is absent) as Markdown through a save dialog. */
+  | { readonly type: 'exportChat'; readonly chatId?: string }
+  /** Opens the model picker (or the effort picker) for the open chat only. */
+  | { readonly type: 'pickChatModel' }
+  | { readonly type: 'pickChatEffort' }
+  | { readonly type: 'openInEditor' }
+  | { readonly type: 'selectionCommand'; readonly command: SelectionCommand };
 
 /** Compile-time exhaustiveness check for `switch (message.type)`. */
 export function assertNever(value: never): never {

@@ -10,6 +10,9 @@ import { FrameScheduler } from './frameScheduler';
 import { setTranslations, t } from './i18n';
 import { AutoScroller } from './ui/autoScroll';
 import { Composer } from './ui/composer';
+import { ModelControls } from './ui/composer/modelControls';
+import { QueuedMessages } from './ui/composer/queuedMessages';
+import { SlashCommands } from './ui/composer/slashCommands';
 import { createEmptyState } from './ui/emptyState';
 import { Header } from './ui/header';
 import { HistoryPanel } from './ui/historyPanel';
@@ -24,6 +27,9 @@ export class App {
   private readonly notices = new NoticeBar();
   private readonly messages = new MessageList('collapsed');
   private readonly composer: Composer;
+  private readonly modelControls = new ModelControls();
+  private readonly queued: QueuedMessages;
+  private readonly slashCommands: SlashCommands;
   private readonly scroller: AutoScroller;
   private readonly conversation: HTMLElement;
   private readonly emptyState: HTMLElement;
@@ -42,6 +48,17 @@ export class App {
       { onSend: (text) => this.send(text), onStop: () => this.stop(), onDraftChange: (draft) => saveUiState({ draft }) },
       saved.draft,
     );
+    this.composer.addControls(this.modelControls.element);
+    this.queued = new QueuedMessages((text) => {
+      this.composer.setDraft(text);
+      this.composer.focus();
+    });
+    this.slashCommands = new SlashCommands(this.composer.textArea, (message) => {
+      this.composer.setDraft('');
+      postToHost(message);
+    });
+    // The command list takes its keys before the composer's Enter-to-send.
+    this.composer.element.addEventListener('keydown', (event) => this.slashCommands.handleKey(event), true);
     this.emptyState = el('div', { className: 'empty-state-holder' });
     this.conversation = el('main', { className: 'conversation' }, this.emptyState, this.messages.element);
     this.scroller = new AutoScroller(this.conversation, (scrollTop, following) => saveUiState({ scrollTop, following }));
@@ -50,6 +67,8 @@ export class App {
       this.history.element,
       el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton),
       this.notices.element,
+      this.queued.element,
+      this.slashCommands.element,
       this.composer.element,
     );
     // Esc stops the answer from anywhere in the view (inner editors stop the event themselves).
@@ -82,6 +101,8 @@ export class App {
         return;
       case 'focusInput':
         return this.composer.focus();
+      case 'searchResults':
+        return this.history.searchResults(message.query, message.chatIds);
       default:
         assertNever(message);
     }
@@ -130,6 +151,12 @@ export class App {
     if (this.state?.chat.id === chatId) this.messages.finishAnswer(final);
     this.refreshChrome();
     this.scroller.contentChanged();
+    // A message queued during this answer goes now, unless the answer was stopped or failed:
+    // after Stop the user decides again.
+    if (final.status === 'done' && !this.streaming && this.queued.size > 0) {
+      const next = this.queued.takeFirst();
+      if (next !== undefined) this.send(next);
+    }
   }
 
   private renderFrame(): void {
@@ -138,7 +165,12 @@ export class App {
   }
 
   private send(text: string): boolean {
-    if (this.streaming || this.sendPending !== undefined) {
+    if (this.streaming) {
+      // Sent when this answer ends (see endStream).
+      this.queued.add(text);
+      return true;
+    }
+    if (this.sendPending !== undefined) {
       this.notices.show('warning', t('An answer is still being written. Wait for it or stop it before sending another message.'));
       return false;
     }
@@ -177,10 +209,12 @@ export class App {
   /** Everything around the conversation that depends on the state and on running requests. */
   private refreshChrome(): void {
     const busy = this.streaming !== undefined || this.sendPending !== undefined;
-    this.composer.setBusy(busy, this.streaming !== undefined);
+    // While an answer streams Send stays on: it queues (see send).
+    this.composer.setBusy(this.sendPending !== undefined, this.streaming !== undefined);
     this.messages.setBusy(busy);
     if (!this.state) return;
-    this.header.setModel(this.state.settings.model);
+    this.header.setModel(this.state.chat.model ?? this.state.settings.model);
+    this.modelControls.update(this.state.chat, this.state.settings);
     this.history.update(this.state.chats, this.state.chat.id);
     // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.
     const emptyStateKey = this.messages.isEmpty ? this.state.keySource : '';

@@ -18,6 +18,7 @@ export class Composer {
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
+  private readonly actions: HTMLElement;
   private busy = false;
 
   constructor(private readonly handlers: ComposerHandlers, draft: string) {
@@ -29,7 +30,8 @@ export class Composer {
     this.sendButton = button(t('Send'), () => this.send(), 'button');
     this.stopButton = button(t('Stop'), () => this.handlers.onStop(), 'button-secondary');
     this.stopButton.hidden = true;
-    this.element = el('div', { className: 'composer' }, this.input, el('div', { className: 'composer-actions' }, this.stopButton, this.sendButton));
+    this.actions = el('div', { className: 'composer-actions' }, this.stopButton, this.sendButton);
+    this.element = el('div', { className: 'composer' }, this.input, this.actions);
     this.input.addEventListener('input', () => {
       this.updateSendButton();
       this.handlers.onDraftChange(this.input.value);
@@ -59,6 +61,23 @@ export class Composer {
     this.input.value = text;
     this.updateSendButton();
     this.handlers.onDraftChange(text);
+  }
+
+  /** The message box, for the pieces that work on what is typed (slash commands). */
+  get textArea(): HTMLTextAreaElement {
+    return this.input;
+  }
+
+  /** Replaces what is typed (a slash command picked, a quote, a queued message taken back to edit). */
+  setDraft(text: string): void {
+    this.input.value = text;
+    this.updateSendButton();
+    this.handlers.onDraftChange(text);
+  }
+
+  /** Controls shown before Stop and Send (the chat's model and effort). */
+  addControls(...controls: HTMLElement[]): void {
+    this.actions.prepend(...controls);
   }
 
   private send(): void {
