@@ -18,7 +18,7 @@ export function chatToMarkdown(chat: Pick<Chat, 'title' | 'messages'>): string {
 
 /** A file name for the save dialog: the title's words, nothing a file system refuses. */
 export function exportFileName(title: string): string {
-  const base = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).trim();
+  const base = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80).replace(/[\s.]+$/, '');
   return `${base || 'chat'}.md`;
 }
 

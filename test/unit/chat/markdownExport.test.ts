@@ -52,5 +52,6 @@ describe('markdown export', () => {
     assert.equal(exportFileName('Adding numbers'), 'Adding numbers.md');
     assert.equal(exportFileName('a/b: c*d?'), 'a b c d.md');
     assert.equal(exportFileName('  '), 'chat.md');
+    assert.equal(exportFileName('Count for both views.'), 'Count for both views.md');
   });
 });
