@@ -95,9 +95,6 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'pickChatEffort':
       await deps.workflow.pickChatEffort();
       return;
-    case 'openInEditor':
-      await vscode.commands.executeCommand('openrouterChat.openInEditor');
-      return;
     case 'selectionCommand':
       await vscode.commands.executeCommand(SELECTION_COMMANDS[message.command]);
       return;

@@ -164,7 +164,6 @@ export type WebviewMessage =
   /** Opens the model picker (or the effort picker) for the open chat only. */
   | { readonly type: 'pickChatModel' }
   | { readonly type: 'pickChatEffort' }
-  | { readonly type: 'openInEditor' }
   | { readonly type: 'selectionCommand'; readonly command: SelectionCommand };
 
 /** Compile-time exhaustiveness check for `switch (message.type)`. */

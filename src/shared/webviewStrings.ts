@@ -85,6 +85,7 @@ export const WEBVIEW_STRINGS = [
   'Document the selected code',
   'Start a new chat',
   'Choose the model for this chat',
+  'Quote',
   // Empty state
   'Ask about your code',
   'Ask a question, or select code and right-click for Explain, Refactor, Fix, Document or Generate tests.',

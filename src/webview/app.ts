@@ -13,6 +13,7 @@ import { Composer } from './ui/composer';
 import { ModelControls } from './ui/composer/modelControls';
 import { QueuedMessages } from './ui/composer/queuedMessages';
 import { SlashCommands } from './ui/composer/slashCommands';
+import { QuoteSelection } from './ui/quoteSelection';
 import { createEmptyState } from './ui/emptyState';
 import { Header } from './ui/header';
 import { HistoryPanel } from './ui/historyPanel';
@@ -61,11 +62,16 @@ export class App {
     this.composer.element.addEventListener('keydown', (event) => this.slashCommands.handleKey(event), true);
     this.emptyState = el('div', { className: 'empty-state-holder' });
     this.conversation = el('main', { className: 'conversation' }, this.emptyState, this.messages.element);
+    const quote = new QuoteSelection(this.conversation, (text) => {
+      const draft = this.composer.textArea.value;
+      this.composer.setDraft(draft.trim() === '' ? text : `${draft.replace(/\s*$/, '')}\n\n${text}`);
+      this.composer.focus();
+    });
     this.scroller = new AutoScroller(this.conversation, (scrollTop, following) => saveUiState({ scrollTop, following }));
     root.replaceChildren(
       this.header.element,
       this.history.element,
-      el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton),
+      el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton, quote.element),
       this.notices.element,
       this.queued.element,
       this.slashCommands.element,

@@ -1,7 +1,7 @@
 /** The chat workflow's popups: queued messages, slash commands, the Model button, history search, rename, Undo. */
 import * as assert from 'node:assert/strict';
 import type { ChatSummary } from '../../src/shared/protocol';
-import { CHAT_ID, deltas, stateMessage, streamEnd, streamStart, userMessage, viewState } from './fixtures';
+import { assistantMessage, CHAT_ID, deltas, stateMessage, streamEnd, streamStart, userMessage, viewState } from './fixtures';
 import { usePageSession } from './pageSession';
 
 const DAY = 24 * 3600_000;
@@ -141,5 +141,27 @@ describe('webview: chat workflow', () => {
 
     await history.getByRole('button', { name: 'Delete all chats' }).click();
     assert.deepEqual(await view.postedOfType('deleteAllChats'), [{ type: 'deleteAllChats' }]);
+  });
+
+  it('quotes a selection from an answer into the Message box', async () => {
+    const { view } = session;
+    const messages = [userMessage('u1', 'question'), assistantMessage('a1', 'First line of the answer.\n\nSecond paragraph here.')];
+    await view.sendAndSettle(stateMessage({ messages }));
+    const page = view.page;
+    const input = page.getByRole('textbox', { name: 'Message' });
+    await input.fill('About this:');
+    const quote = page.getByRole('button', { name: 'Quote' });
+    assert.equal(await quote.isVisible(), false);
+    await page.evaluate(() => {
+      const body = document.querySelector('.message-assistant .markdown-body');
+      if (!body) throw new Error('no answer');
+      const range = document.createRange();
+      range.selectNodeContents(body);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    await quote.click();
+    assert.equal(await input.inputValue(), 'About this:\n\n> First line of the answer.\n>\n> Second paragraph here.\n\n');
+    assert.equal(await quote.isVisible(), false);
   });
 });

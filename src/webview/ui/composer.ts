@@ -1,7 +1,7 @@
 /**
- * The message box. Enter sends, Shift+Enter inserts a newline. While a request runs, Send is
- * disabled and Stop is shown; an attempt to send anyway is refused by the app with a notice, so
- * two answers never interleave.
+ * The message box. Enter sends, Shift+Enter inserts a newline. While an answer streams, Stop is
+ * shown and Send stays on: the app queues what is sent then (see QueuedMessages), so two answers
+ * never interleave. Send is off only while a send waits for the host's reply.
  */
 import { button, el } from '../dom';
 import { t } from '../i18n';
@@ -44,7 +44,7 @@ export class Composer {
     this.updateSendButton();
   }
 
-  /** `streaming`: an answer is arriving (Stop shown); `busy`: any request runs (Send disabled). */
+  /** `streaming`: an answer is arriving (Stop shown); `busy`: a send awaits the host (Send disabled). */
   setBusy(busy: boolean, streaming: boolean): void {
     this.busy = busy;
     this.stopButton.hidden = !streaming;
