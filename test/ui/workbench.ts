@@ -96,7 +96,9 @@ export class Workbench {
   }
 
   private async load(): Promise<void> {
-    await this.page.goto(this.url);
+    // The workbench is megabytes of script: on a loaded machine its first load takes well over
+    // the default 30 s. A generous deadline, not a timing assertion.
+    await this.page.goto(this.url, { timeout: 180_000 });
     await this.whenRestored();
   }
 
