@@ -142,4 +142,19 @@ describe('Chat workflow in VS Code', function () {
     const sent = requests.at(-1)?.messages ?? [];
     assert.match(sent.filter((m) => m.role === 'assistant').at(-1)?.content ?? '', /word60/);
   });
+
+  it('brings the editor tab back after a reload, showing the same chat as the side bar', async function () {
+    // A reload starts a new extension host: minutes on a loaded machine. Generous, not tight.
+    this.timeout(420_000);
+    const { workbench } = journey();
+    await workbench.runCommandById('openrouterChat.openInEditor');
+    const question = 'Asked before the reload';
+    await answerFinished(await workbench.ask(`[[mock:echo]] ${question}`));
+    const sideBar = await workbench.reloadWindow();
+    const tab = await otherChatFrame(workbench, sideBar);
+    const inTab = tab.getByRole('article', { name: 'You', exact: true }).filter({ hasText: question });
+    await inTab.waitFor();
+    await answerFinished(assistants(tab).last());
+    assert.match(await assistants(tab).last().innerText(), new RegExp(question));
+  });
 });
