@@ -7,8 +7,8 @@
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { checkWebviewMessage } from '../shared/webviewMessageSchema';
-import { renderWebviewHtml } from '../core/view/webviewHtml';
 import { WebviewOutbox } from '../core/view/webviewOutbox';
+import { chatWebviewHtml, webviewOptions } from './chatWebview';
 
 export const CHAT_VIEW_ID = 'openrouterChat.chat';
 
@@ -39,19 +39,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.disposeViewListeners();
     this.view = view;
     this.outbox.attach((message) => void view.webview.postMessage(message));
-    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
-    view.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      // Only the built bundles (and the fonts they reference) may be loaded.
-      localResourceRoots: [dist],
-    };
-    view.webview.html = renderWebviewHtml({
-      cspSource: view.webview.cspSource,
-      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-      lang: vscode.env.language,
-    });
+    view.webview.options = webviewOptions(this.extensionUri);
+    view.webview.html = chatWebviewHtml(view.webview, this.extensionUri);
     this.viewListeners.push(
       view.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       view.onDidChangeVisibility(() => {

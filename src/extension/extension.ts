@@ -3,11 +3,13 @@
  * the webview view, commands). Every registration goes into `context.subscriptions`.
  */
 import * as vscode from 'vscode';
-import type { HostMessage, ViewSettings, ViewState } from '../shared/protocol';
+import type { HostMessage, ViewSettings, ViewState, WebviewMessage } from '../shared/protocol';
 import { ChatSession } from '../core/chat/chatSession';
 import { ChatStore } from '../core/chat/chatStore';
 import { ApiKeyManager } from './apiKeyManager';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
+import { ChatPanel, CHAT_PANEL_TYPE } from './chatPanel';
+import { ChatWorkflow } from './chatWorkflow';
 import { registerCodeActions, type CodeActions } from './codeActions';
 import { onConfigurationChanged, readConfiguration } from './configuration';
 import { clearApiKeyCommand, setApiKeyCommand } from './keyCommands';
@@ -71,10 +73,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const spend = new SpendTracker(context.globalState);
   const posted = new vscode.EventEmitter<HostMessage>();
   context.subscriptions.push(posted, spend);
+  // The chat in an editor tab: its handlers run only once the session below exists.
+  const chatPanel = new ChatPanel(context.extensionUri, {
+    onReady: (reply) => void loaded.then(() => reply({ type: 'state', state: session.viewState() })),
+    onMessage: (message, reply) => route(message, reply),
+    onInvalidMessage: (problem) => log.warn('view', `dropped ${problem} (editor tab)`),
+  });
+  // One session, two views: the side bar's and the editor tab's get every message.
   const post = (message: HostMessage) => {
     // Every answer's real prompt tokens (or context-length error) recalibrates the estimate.
     if (message.type === 'streamEnd') contextWindow.observe(message.message);
     provider.post(message);
+    chatPanel.post(message);
     posted.fire(message);
     spend.observe(message);
   };
@@ -129,21 +139,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   });
   context.subscriptions.push(meter, posted.event((message) => meter.observe(message)));
 
+  const workflow = new ChatWorkflow(session, service, log);
+  // Never thrown into a void promise: a failure is logged (through the redacting log) and dropped.
+  const route = (message: WebviewMessage, reply: (message: HostMessage) => void) =>
+    routeWebviewMessage(message, { session, codeActions, context: attachedContext, log, workflow, reply }).catch((error: unknown) =>
+      log.error('view', `could not handle "${message.type}" from the view: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  const replyToView = (message: HostMessage) => {
+    provider.post(message);
+    posted.fire(message);
+  };
   provider.setHandlers({
+    // Only the view that (re)loaded needs the whole state; the editor tab keeps its own.
     onReady: () =>
       void loaded.then(() => {
-        session.postState();
+        replyToView({ type: 'state', state: session.viewState() });
         attachedContext.postDraft();
         void refreshEfforts();
       }),
-    // Never thrown into a void promise: a failure is logged (through the redacting log) and dropped.
-    onMessage: (message) =>
-      routeWebviewMessage(message, { session, codeActions, context: attachedContext, log }).catch((error: unknown) =>
-        log.error('view', `could not handle "${message.type}" from the view: ${error instanceof Error ? error.message : String(error)}`),
-      ),
+    onMessage: (message) => route(message, replyToView),
     onInvalidMessage: (problem) => log.warn('view', `dropped ${problem}`),
     onVisible: () => void loaded.then(() => session.refreshList()),
   });
+  context.subscriptions.push(
+    chatPanel,
+    vscode.window.registerWebviewPanelSerializer(CHAT_PANEL_TYPE, {
+      deserializeWebviewPanel: async (restored) => chatPanel.adopt(restored),
+    }),
+    vscode.commands.registerCommand('openrouterChat.openInEditor', () => chatPanel.open()),
+    vscode.commands.registerCommand('openrouterChat.exportChat', (chatId?: unknown) =>
+      workflow.exportChat(typeof chatId === 'string' ? chatId : undefined),
+    ),
+  );
 
   const statusBar = new ModelStatusBar(() => spend.summary());
   context.subscriptions.push(

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ModelInfo } from '../core/openrouter/types';
-import { SETTINGS_SECTION } from '../core/settings';
+import { SETTINGS_SECTION, type ChatConfig } from '../core/settings';
 import { readConfiguration } from './configuration';
 import type { OpenRouterService } from './openRouterService';
 import type { Log } from './log';
@@ -43,8 +43,19 @@ export async function selectModelCommand(service: OpenRouterService, log: Log): 
     return undefined;
   }
   const current = config.config.model;
+  const chosen = await pickModel(service, config.config, current, vscode.l10n.t('Select an OpenRouter model'));
+  if (chosen && chosen !== current) {
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('model', chosen, vscode.ConfigurationTarget.Global);
+  }
+  // Not awaited: the command is done once the pick is written; the notice may stay open.
+  if (chosen) void checkPickTakesEffect(chosen, log);
+  return chosen;
+}
+
+/** Shows the picker with `current` marked; resolves with the chosen id (undefined: dismissed). */
+export function pickModel(service: OpenRouterService, config: ChatConfig, current: string, title: string): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<ModelItem>();
-  pick.title = vscode.l10n.t('Select an OpenRouter model');
+  pick.title = title;
   pick.placeholder = vscode.l10n.t('Search by name or id (current: {0})', current);
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
@@ -54,7 +65,7 @@ export async function selectModelCommand(service: OpenRouterService, log: Log): 
   const load = async (force: boolean) => {
     pick.busy = true;
     try {
-      const models = await service.listModels(config.config, force);
+      const models = await service.listModels(config, force);
       const sorted = [...models].sort((a, b) => (a.id === current ? -1 : b.id === current ? 1 : a.name.localeCompare(b.name)));
       pick.items = sorted.map((m) => modelItem(m, current));
       const active = pick.items.find((i) => i.modelId === current);
@@ -72,17 +83,12 @@ export async function selectModelCommand(service: OpenRouterService, log: Log): 
     pick.onDidTriggerButton((button) => {
       if (button === refresh) void load(true);
     });
-    pick.onDidAccept(async () => {
+    pick.onDidAccept(() => {
       chosen = pick.selectedItems[0]?.modelId;
       pick.hide();
     });
-    pick.onDidHide(async () => {
+    pick.onDidHide(() => {
       pick.dispose();
-      if (chosen && chosen !== current) {
-        await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('model', chosen, vscode.ConfigurationTarget.Global);
-      }
-      // Not awaited: the command is done once the pick is written; the notice may stay open.
-      if (chosen) void checkPickTakesEffect(chosen, log);
       resolve(chosen);
     });
     pick.show();

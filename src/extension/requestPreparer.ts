@@ -49,7 +49,13 @@ export class RequestPreparer {
       void this.offerSettings(message, first?.setting);
       return { kind: 'refused', error: settingsErrorView(message, first?.setting ?? 'openrouterChat') };
     }
-    const config = result.config;
+    // The chat's own model and effort, when its composer chose them, over the settings' defaults.
+    const choice = options.choice ?? {};
+    const config: ChatConfig = {
+      ...result.config,
+      ...(choice.model ? { model: choice.model } : {}),
+      ...(choice.reasoningEffort ? { reasoningEffort: choice.reasoningEffort } : {}),
+    };
     if (!this.keys.current()) return { kind: 'refused', error: noKeyErrorView() };
 
     const model = await this.service.modelInfo(config);

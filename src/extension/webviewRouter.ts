@@ -3,8 +3,9 @@
  * protocol union: adding a message type without handling it here fails to compile.
  */
 import * as vscode from 'vscode';
-import { assertNever, type ErrorAction, type WebviewMessage } from '../shared/protocol';
+import { assertNever, type ErrorAction, type HostMessage, type SelectionCommand, type WebviewMessage } from '../shared/protocol';
 import type { ChatSession } from '../core/chat/chatSession';
+import type { ChatWorkflow } from './chatWorkflow';
 import type { CodeActions } from './codeActions';
 import type { ContextController } from './context/contextController';
 import type { Log } from './log';
@@ -19,7 +20,18 @@ export interface RouterDeps {
   readonly codeActions: CodeActions;
   readonly context: ContextController;
   readonly log: Log;
+  readonly workflow: ChatWorkflow;
+  /** Posts to the webview that sent the message (the side bar's or the editor tab's). */
+  readonly reply: (message: HostMessage) => void;
 }
+
+/** The context-menu command each selection slash command runs. */
+const SELECTION_COMMANDS: Readonly<Record<SelectionCommand, string>> = {
+  explain: 'openrouterChat.explainSelection',
+  fix: 'openrouterChat.fixSelection',
+  tests: 'openrouterChat.testSelection',
+  doc: 'openrouterChat.documentSelection',
+};
 
 export async function routeWebviewMessage(message: WebviewMessage, deps: RouterDeps): Promise<void> {
   const { session, codeActions } = deps;
@@ -55,7 +67,7 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       await session.openChat(message.chatId);
       return;
     case 'deleteChat':
-      await session.deleteChat(message.chatId);
+      await deps.workflow.deleteChat(message.chatId);
       return;
     case 'copy':
       await vscode.env.clipboard.writeText(message.text);
@@ -88,6 +100,30 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'setChatParameters':
       // Validated at send time by the same reader as the settings (chatParameters.ts).
       await session.setChatParameters(message.parameters);
+      return;
+    case 'searchChats':
+      deps.reply({ type: 'searchResults', query: message.query, chatIds: session.searchChats(message.query) });
+      return;
+    case 'renameChat':
+      await session.renameChat(message.chatId, message.title);
+      return;
+    case 'undoDeleteChat':
+      await deps.workflow.undoDelete(message.chatId);
+      return;
+    case 'deleteAllChats':
+      await deps.workflow.deleteAllChats();
+      return;
+    case 'exportChat':
+      await deps.workflow.exportChat(message.chatId);
+      return;
+    case 'pickChatModel':
+      await deps.workflow.pickChatModel();
+      return;
+    case 'pickChatEffort':
+      await deps.workflow.pickChatEffort();
+      return;
+    case 'selectionCommand':
+      await vscode.commands.executeCommand(SELECTION_COMMANDS[message.command]);
       return;
     default:
       assertNever(message);

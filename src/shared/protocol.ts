@@ -161,6 +161,10 @@ export interface ChatView {
   readonly messages: readonly MessageView[];
   /** This chat's own parameters (its Parameters panel), over the settings. */
   readonly parameters?: ChatParameterOverrides;
+  /** The model chosen for this chat; absent: the default model of the settings. */
+  readonly model?: string;
+  /** The reasoning effort chosen for this chat; absent: the setting's. */
+  readonly reasoningEffort?: string;
 }
 
 /**
@@ -238,7 +242,12 @@ export type HostMessage =
   /** Answer to `contextQuery`: files ranked for the `#` mention being typed. */
   | { readonly type: 'contextSuggestions'; readonly query: string; readonly items: readonly FileSuggestion[] }
   /** The context meter's figures changed (chat, attachments, model or settings). */
-  | { readonly type: 'contextUsage'; readonly usage: ContextUsage };
+  | { readonly type: 'contextUsage'; readonly usage: ContextUsage }
+  /** The answer to `searchChats`: ids of the matching chats, newest first. */
+  | { readonly type: 'searchResults'; readonly query: string; readonly chatIds: readonly string[] };
+
+/** Slash commands that act on the editor's selection, as the context-menu commands do. */
+export type SelectionCommand = 'explain' | 'fix' | 'tests' | 'doc';
 
 // ---------------------------------------------------------------------------------------------
 // Webview -> host

@@ -74,6 +74,19 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
       reasoningEffort: z.optional(z.string().check(z.maxLength(20))),
     }),
   }),
+  /** History search by title and message text (the host holds every chat's text). */
+  z.object({ type: z.literal('searchChats'), query: z.string().check(z.maxLength(1000)) }),
+  z.object({ type: z.literal('renameChat'), chatId: id, title: z.string().check(z.maxLength(500)) }),
+  /** Undo of a `deleteChat` from this view, shortly after it. */
+  z.object({ type: z.literal('undoDeleteChat'), chatId: id }),
+  /** Asks the user to confirm, then deletes every chat. */
+  z.object({ type: z.literal('deleteAllChats') }),
+  /** Saves a chat (the open one when `chatId` is absent) as Markdown through a save dialog. */
+  z.object({ type: z.literal('exportChat'), chatId: z.optional(id) }),
+  /** Opens the model picker (or the effort picker) for the open chat only. */
+  z.object({ type: z.literal('pickChatModel') }),
+  z.object({ type: z.literal('pickChatEffort') }),
+  z.object({ type: z.literal('selectionCommand'), command: z.enum(['explain', 'fix', 'tests', 'doc']) }),
 ]);
 
 export type CheckedWebviewMessage = { readonly ok: true; readonly message: z.infer<typeof webviewMessageSchema> } | { readonly ok: false; readonly problem: string };

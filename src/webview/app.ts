@@ -10,6 +10,10 @@ import { FrameScheduler } from './frameScheduler';
 import { setTranslations, t } from './i18n';
 import { AutoScroller } from './ui/autoScroll';
 import { Composer } from './ui/composer';
+import { ModelControls } from './ui/composer/modelControls';
+import { QueuedMessages } from './ui/composer/queuedMessages';
+import { SlashCommands } from './ui/composer/slashCommands';
+import { QuoteSelection } from './ui/quoteSelection';
 import { createEmptyState } from './ui/emptyState';
 import { Header } from './ui/header';
 import { HistoryPanel } from './ui/historyPanel';
@@ -29,6 +33,9 @@ export class App {
   private readonly runningBanner = new RunningBanner((chatId) => postToHost({ type: 'openChat', chatId }));
   private readonly messages = new MessageList('collapsed');
   private readonly composer: Composer;
+  private readonly modelControls = new ModelControls();
+  private readonly queued: QueuedMessages;
+  private readonly slashCommands: SlashCommands;
   private readonly scroller: AutoScroller;
   private readonly conversation: HTMLElement;
   private readonly emptyState: HTMLElement;
@@ -56,16 +63,34 @@ export class App {
       },
       saved.draft,
     );
+    this.composer.addControls(this.modelControls.element);
+    this.queued = new QueuedMessages((text) => {
+      this.composer.setDraft(text);
+      this.composer.focus();
+    });
+    this.slashCommands = new SlashCommands(this.composer.textArea, (message) => {
+      this.composer.setDraft('');
+      postToHost(message);
+    });
+    // The command list takes its keys before the composer's Enter-to-send.
+    this.composer.element.addEventListener('keydown', (event) => this.slashCommands.handleKey(event), true);
     this.emptyState = el('div', { className: 'empty-state-holder' });
     this.conversation = el('main', { className: 'conversation' }, this.emptyState, this.messages.element);
+    const quote = new QuoteSelection(this.conversation, (text) => {
+      const draft = this.composer.textArea.value;
+      this.composer.setDraft(draft.trim() === '' ? text : `${draft.replace(/\s*$/, '')}\n\n${text}`);
+      this.composer.focus();
+    });
     this.scroller = new AutoScroller(this.conversation, (scrollTop, following) => saveUiState({ scrollTop, following }));
     root.replaceChildren(
       this.header.element,
       this.history.element,
       this.parameters.element,
-      el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton),
+      el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton, quote.element),
       this.notices.element,
       this.runningBanner.element,
+      this.queued.element,
+      this.slashCommands.element,
       this.composer.element,
     );
     // Esc stops the answer from anywhere in the view (inner editors stop the event themselves).
@@ -108,6 +133,8 @@ export class App {
         return this.composer.showSuggestions(message.query, message.items);
       case 'contextUsage':
         return this.composer.setUsage(message.usage);
+      case 'searchResults':
+        return this.history.searchResults(message.query, message.chatIds);
       default:
         assertNever(message);
     }
@@ -156,6 +183,12 @@ export class App {
     if (this.state?.chat.id === chatId) this.messages.finishAnswer(final);
     this.refreshChrome();
     this.scroller.contentChanged();
+    // A message queued during this answer goes now, unless the answer was stopped or failed:
+    // after Stop the user decides again.
+    if (final.status === 'done' && !this.streaming && this.queued.size > 0) {
+      const next = this.queued.takeFirst();
+      if (next !== undefined) this.send(next);
+    }
   }
 
   private renderFrame(): void {
@@ -164,7 +197,12 @@ export class App {
   }
 
   private send(text: string): boolean {
-    if (this.streaming || this.sendPending !== undefined) {
+    if (this.streaming) {
+      // Sent when this answer ends (see endStream).
+      this.queued.add(text);
+      return true;
+    }
+    if (this.sendPending !== undefined) {
       this.notices.show('warning', t('An answer is still being written. Wait for it or stop it before sending another message.'));
       return false;
     }
@@ -214,14 +252,16 @@ export class App {
   /** Everything around the conversation that depends on the state and on running requests. */
   private refreshChrome(): void {
     const busy = this.streaming !== undefined || this.sendPending !== undefined;
-    this.composer.setBusy(busy, this.streaming !== undefined);
+    // While an answer streams Send stays on: it queues (see send).
+    this.composer.setBusy(this.sendPending !== undefined, this.streaming !== undefined);
     this.messages.setBusy(busy);
     if (!this.state) return;
     this.runningBanner.update(this.streaming?.chatId, this.state.chat.id, this.state.chats);
-    this.header.setModel(this.state.settings.model);
+    this.header.setModel(this.state.chat.model ?? this.state.settings.model);
     this.header.setCost(chatCostUsd(this.messages.currentMessages()));
     this.parameters.update(this.state.chat.id, this.state.chat.parameters, this.state.settings.reasoningEfforts);
     this.header.setParametersOpen(this.parameters.isOpen, this.state.chat.parameters !== undefined);
+    this.modelControls.update(this.state.chat, this.state.settings);
     this.history.update(this.state.chats, this.state.chat.id);
     // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.
     const emptyStateKey = this.messages.isEmpty ? this.state.keySource : '';

@@ -14,6 +14,8 @@ const CORE_COMMANDS = [
   'openrouterChat.clearApiKey',
   'openrouterChat.selectModel',
   'openrouterChat.explainSelection',
+  'openrouterChat.openInEditor',
+  'openrouterChat.exportChat',
 ];
 
 interface ContributedCommand {

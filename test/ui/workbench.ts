@@ -210,7 +210,7 @@ export class Workbench {
     if (via === 'command') {
       await Promise.all([this.page.waitForEvent('load', { timeout: 60_000 }), this.runCommand('Developer: Reload Window')]);
     } else {
-      await this.page.reload();
+      await this.page.reload({ timeout: 180_000 });
     }
     await this.whenRestored();
     return this.openChat();

@@ -46,24 +46,26 @@ describe('webview: chat view', () => {
     assert.equal(await input.inputValue(), '');
   });
 
-  it('while streaming: Send disabled, a second send refused with a notice, Stop and Esc post stop', async () => {
+  it('while streaming: Send queues the message (never sent after Stop), Stop and Esc post stop', async () => {
     const { view } = session;
     const plan = { messageId: 'a1', user: userMessage('u1', 'question'), content: 'Partial answer' };
     await view.sendAndSettle(stateMessage(), streamStart(plan), ...deltas(plan, 'content', plan.content));
     const page = view.page;
     const input = page.getByRole('textbox', { name: 'Message' });
     await input.fill('another question');
-    assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), false, 'Send queues while an answer streams');
     await input.press('Enter');
     assert.equal((await view.postedOfType('send')).length, 0, 'never interleaves two requests');
-    assert.match(await page.getByRole('status').innerText(), /still being written/);
-    assert.equal(await input.inputValue(), 'another question', 'the refused text stays in the box');
+    const queued = page.getByRole('listitem').filter({ hasText: 'Queued' });
+    assert.match(await queued.innerText(), /Queued[\s\S]*another question/);
+    assert.equal(await input.inputValue(), '', 'the queued text left the box');
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.locator('body').press('Escape');
     assert.deepEqual(await view.postedOfType('stop'), [{ type: 'stop' }, { type: 'stop' }]);
     await view.sendAndSettle(streamEnd({ ...plan, final: { status: 'stopped' } }));
+    assert.equal((await view.postedOfType('send')).length, 0, 'a stopped answer does not send the queued message');
+    assert.equal(await queued.count(), 1, 'it stays queued after Stop');
     assert.equal(await page.getByRole('button', { name: 'Stop' }).isVisible(), false);
-    assert.equal(await page.getByRole('button', { name: 'Send' }).isDisabled(), false);
     assert.match(await page.getByRole('article', { name: 'Assistant' }).innerText(), /Partial answer[\s\S]*Stopped/);
   });
 

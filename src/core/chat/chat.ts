@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AnswerStats, ChatParameterOverrides, ChatSummary, ChatView, Citation, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
 import { joinRoundText, toolCallViews, toolRoundTurns, type ToolRound } from '../tools/toolRounds';
-import type { ReasoningDetail, ToolCall } from '../openrouter/types';
+import type { ReasoningDetail, ReasoningEffort, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { toAttachmentView, type ContextAttachment } from '../context/attachment';
 
@@ -40,6 +40,10 @@ export interface Chat {
   messages: StoredMessage[];
   /** This chat's Parameters panel; validated before use (see chatParameters.ts). */
   parameters?: ChatParameterOverrides;
+  /** The model this chat asks, chosen in its composer; absent: the `openrouterChat.model` setting. */
+  model?: string;
+  /** The reasoning effort chosen for this chat; absent: the `openrouterChat.reasoningEffort` setting. */
+  reasoningEffort?: ReasoningEffort;
 }
 
 export const UNTITLED_CHAT = 'New chat';
@@ -93,6 +97,8 @@ export function toChatView(chat: Chat): ChatView {
     title: chat.title,
     messages: chat.messages.map(toMessageView),
     ...(chat.parameters ? { parameters: chat.parameters } : {}),
+    ...(chat.model ? { model: chat.model } : {}),
+    ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}),
   };
 }
 

@@ -8,7 +8,7 @@
 import type { ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import type { OpenRouterClient } from '../openrouter/client';
-import type { AssistantTurn, ChatRequest, ModelInfo, StreamEvent } from '../openrouter/types';
+import type { AssistantTurn, ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats, type AnswerTimings } from './answerStats';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
@@ -20,6 +20,7 @@ import { ToolAnswers } from '../tools/toolAnswers';
 import type { WorkspaceToolHost } from '../tools/toolLoop';
 import { markToolCallsInterrupted } from '../tools/toolRounds';
 import { normalizeOverrides } from './chatParameters';
+import { ChatSearchIndex } from './chatSearch';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
@@ -64,6 +65,14 @@ export interface PrepareOptions {
 /** What the host's `prepare` is told besides the turns: the question's options and its chat. */
 export interface PrepareRequestOptions extends PrepareOptions {
   readonly chat?: PrepareContext;
+  /** The model and effort chosen for this chat, over the settings' defaults. */
+  readonly choice?: ChatModelChoice;
+}
+
+/** The model and effort a chat asks with, when its composer chose them (see `Chat.model`). */
+export interface ChatModelChoice {
+  readonly model?: string;
+  readonly reasoningEffort?: ReasoningEffort;
 }
 
 export interface SendOptions extends PrepareOptions {
@@ -105,6 +114,7 @@ export class ChatSession {
   private historyRead: Promise<unknown> | undefined;
   private historyLoaded = false;
   private readonly tools: ToolAnswers;
+  private readonly searchIndex = new ChatSearchIndex();
 
   constructor(
     private readonly store: ChatStore,
@@ -267,6 +277,7 @@ export class ChatSession {
   newChat(): void {
     // A new chat starts from the settings: an empty chat with its own parameters is replaced too.
     if (this.active.messages.length > 0 || this.active.parameters) this.active = createChat(this.now());
+    else clearModelChoice(this.active);
     this.postState();
   }
 
@@ -373,6 +384,58 @@ export class ChatSession {
     this.postList();
   }
 
+  /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */
+  searchChats(query: string): string[] {
+    return this.searchIndex.search(this.savedChats(), query);
+  }
+
+  /** This window's copy of a chat (listed, or the open one). */
+  chatById(chatId: string): Chat | undefined {
+    return this.ourCopy(chatId);
+  }
+
+  async renameChat(chatId: string, title: string): Promise<void> {
+    const chat = this.ourCopy(chatId);
+    const name = title.replace(/\s+/g, ' ').trim();
+    if (!chat || name === '' || name === chat.title) return;
+    chat.title = name;
+    // A later time makes the other windows take this copy (see `isNewer`).
+    chat.updatedAt = this.now();
+    if (chat.id === this.active.id) this.postState();
+    if (chat.messages.length > 0) await this.persist(chat);
+  }
+
+  /** Puts back a chat deleted a moment ago (Undo): in the history and on disk again. */
+  async restoreChat(chat: Chat): Promise<void> {
+    if (this.findChat(chat.id)) return;
+    this.store.markSeen(chat);
+    this.replaceInList(chat);
+    await this.persist(chat);
+  }
+
+  /** Deletes every chat (the caller has asked the user to confirm) and opens a new one. */
+  async deleteAllChats(): Promise<void> {
+    this.stop();
+    await this.idle();
+    const ids = new Set([...this.chats.map((chat) => chat.id), this.active.id]);
+    for (const id of ids) await this.store.delete(id);
+    this.chats = [];
+    this.active = createChat(this.now());
+    this.postState();
+  }
+
+  /** The model (and effort) this chat asks from now on; `undefined` fields go back to the settings. */
+  async setChatModel(chatId: string, choice: ChatModelChoice): Promise<void> {
+    const chat = this.ourCopy(chatId);
+    if (!chat) return;
+    clearModelChoice(chat);
+    if (choice.model) chat.model = choice.model;
+    if (choice.reasoningEffort) chat.reasoningEffort = choice.reasoningEffort;
+    if (chat.id === this.active.id) this.postState();
+    // An empty new chat is not history yet: its choice is saved with its first message.
+    if (chat.messages.length > 0) await this.persist(chat);
+  }
+
   /** The code of the last fenced block in the active chat's latest answer. */
   lastCodeBlock(): { code: string; language: string } | undefined {
     for (let i = this.active.messages.length - 1; i >= 0; i--) {
@@ -449,6 +512,7 @@ export class ChatSession {
         this.host.prepare(turns, signal, {
           ...(options.webSearch ? { webSearch: true } : {}),
           chat: { chatId: chat.id, ...(chat.parameters ? { parameters: chat.parameters } : {}) },
+          choice: modelChoiceOf(chat),
         }),
         signal,
       );
@@ -540,6 +604,15 @@ export class ChatSession {
     if (index >= 0) this.chats[index] = chat;
     else this.chats.unshift(chat);
   }
+}
+
+function modelChoiceOf(chat: Chat): ChatModelChoice {
+  return { ...(chat.model ? { model: chat.model } : {}), ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}) };
+}
+
+function clearModelChoice(chat: Chat): void {
+  delete chat.model;
+  delete chat.reasoningEffort;
 }
 
 /** Does `candidate`, read from disk, hold more than `current`? (A merged write can keep the time and add messages.) */

@@ -1,7 +1,7 @@
 /**
- * The message box. Enter sends, Shift+Enter inserts a newline. While a request runs, Send is
- * disabled and Stop is shown; an attempt to send anyway is refused by the app with a notice, so
- * two answers never interleave.
+ * The message box. Enter sends, Shift+Enter inserts a newline. While an answer streams, Stop is
+ * shown and Send stays on: the app queues what is sent then (see QueuedMessages), so two answers
+ * never interleave. Send is off only while a send waits for the host's reply.
  *
  * Context: the attachments waiting for the next question show as chips above the box (the host
  * owns that list); `#` and a few letters open the file suggestions; "Add context" asks the host
@@ -39,6 +39,7 @@ export class Composer {
   private readonly meter = new ContextMeter();
   /** The mention being typed, if any; suggestions for another query are stale and ignored. */
   private mention: ActiveMention | undefined;
+  private readonly actions: HTMLElement;
   private busy = false;
   /** Read and reset by the app when a question is sent. */
   readonly webSearch = new WebSearchToggle();
@@ -55,12 +56,13 @@ export class Composer {
     this.mentions = new MentionPopup((suggestion) => this.pickMention(suggestion.path));
     this.input.setAttribute('aria-controls', this.mentions.element.id);
     const addContext = button(t('Add context'), () => this.handlers.onAddContext(), 'button-secondary');
+    this.actions = el('div', { className: 'composer-actions' }, addContext, this.webSearch.element, el('span', { className: 'composer-spacer' }), this.stopButton, this.sendButton);
     this.element = el(
       'div',
       { className: 'composer' },
       this.chips,
       el('div', { className: 'composer-box' }, this.mentions.element, this.input),
-      el('div', { className: 'composer-actions' }, addContext, this.webSearch.element, el('span', { className: 'composer-spacer' }), this.stopButton, this.sendButton),
+      this.actions,
       this.meter.element,
     );
     this.input.addEventListener('input', () => {
@@ -109,7 +111,7 @@ export class Composer {
     this.syncActiveDescendant();
   }
 
-  /** `streaming`: an answer is arriving (Stop shown); `busy`: any request runs (Send disabled). */
+  /** `streaming`: an answer is arriving (Stop shown); `busy`: a send awaits the host (Send disabled). */
   setBusy(busy: boolean, streaming: boolean): void {
     this.busy = busy;
     this.stopButton.hidden = !streaming;
@@ -126,6 +128,23 @@ export class Composer {
     this.input.value = text;
     this.updateSendButton();
     this.handlers.onDraftChange(text);
+  }
+
+  /** The message box, for the pieces that work on what is typed (slash commands). */
+  get textArea(): HTMLTextAreaElement {
+    return this.input;
+  }
+
+  /** Replaces what is typed (a slash command picked, a quote, a queued message taken back to edit). */
+  setDraft(text: string): void {
+    this.input.value = text;
+    this.updateSendButton();
+    this.handlers.onDraftChange(text);
+  }
+
+  /** Controls shown before Stop and Send (the chat's model and effort). */
+  addControls(...controls: HTMLElement[]): void {
+    this.actions.prepend(...controls);
   }
 
   private send(): void {

@@ -1,7 +1,7 @@
 /** The view's header: New chat, the History and Parameters toggles, the model and the chat's cost. */
 import { button, el } from '../dom';
 import { t } from '../i18n';
-import { formatCostUsd } from './statsLine';
+import { formatCostUsd } from '../../shared/costFormat';
 
 export class Header {
   readonly element: HTMLElement;

@@ -27,6 +27,14 @@ describe('webview message check', () => {
     dropFiles: { type: 'dropFiles', uris: ['file:///w/src/math.ts'] },
     removeAttachment: { type: 'removeAttachment', id: 'att-1' },
     addContext: { type: 'addContext' },
+    searchChats: { type: 'searchChats', query: 'refactor' },
+    renameChat: { type: 'renameChat', chatId: 'c1', title: 'Build steps' },
+    undoDeleteChat: { type: 'undoDeleteChat', chatId: 'c1' },
+    deleteAllChats: { type: 'deleteAllChats' },
+    exportChat: { type: 'exportChat', chatId: 'c1' },
+    pickChatModel: { type: 'pickChatModel' },
+    pickChatEffort: { type: 'pickChatEffort' },
+    selectionCommand: { type: 'selectionCommand', command: 'tests' },
     setChatParameters: { type: 'setChatParameters', parameters: { temperature: 0.2, stop: ['END'], seed: 7 } },
   };
   for (const message of Object.values(valid)) {
