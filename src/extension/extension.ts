@@ -20,6 +20,7 @@ import { ModelStatusBar } from './statusBar';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
+import { registerLanguageModels } from './languageModels';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -75,6 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   );
 
   context.subscriptions.push(watchHistory(store, session, loaded, log));
+
+  context.subscriptions.push(registerLanguageModels(context, { keys, service, log }));
 
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);

@@ -20,11 +20,12 @@ describe('OpenRouter models, key and pricing', () => {
       promptPricePerToken: 0.00000005, completionPricePerToken: 0.00000025,
       supportedParameters: ['include_reasoning', 'max_tokens', 'reasoning', 'response_format', 'seed', 'stop', 'temperature', 'tool_choice', 'tools', 'top_p'],
       supportsReasoning: true, reasoningMandatory: true, reasoningEfforts: ['low', 'medium', 'high'], defaultReasoningEffort: 'medium',
-      description: undefined,
+      description: undefined, inputModalities: ['text'],
     });
     const mistral = byId.get('mistralai/mistral-small-3.2-24b-instruct');
     assert.equal(mistral?.supportsReasoning, false);
     assert.equal(mistral?.maxCompletionTokens, undefined);
+    assert.deepEqual(mistral?.inputModalities, ['image', 'text']);
     const free = byId.get('openai/gpt-oss-20b:free');
     assert.equal(free?.promptPricePerToken, 0);
     const claude = byId.get('anthropic/claude-sonnet-4.5');
