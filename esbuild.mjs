@@ -78,7 +78,7 @@ const testOptions = [
     format: 'cjs',
     target: 'node20',
     // vscode is provided by the extension host; mocha and playwright are loaded from node_modules.
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', '@vscode/vsce'],
   },
 ];
 

@@ -10,6 +10,7 @@ import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { startCodeServer } from './codeServer';
+import { packageLmConsumerExtension } from './lmConsumerExtension';
 import type { CodeServer } from './codeServer';
 import { CHROMIUM_ARGS, findChromium, repoRoot } from './paths';
 
@@ -60,7 +61,9 @@ async function runSuite(server: CodeServer, browser: Browser, root: string): Pro
     ['extensionDevelopmentPath', server.remoteUri(root)],
     ['extensionTestsPath', server.remoteUri(join(root, 'out', 'test', 'integration', 'index.js'))],
   ]);
-  await page.goto(url);
+  // Only the navigation itself is awaited: the suite's own deadline below covers a slow workbench,
+  // and on a loaded machine its scripts can take longer than Playwright's 30 s "load" default.
+  await page.goto(url, { waitUntil: 'commit', timeout: OVERALL_TIMEOUT_MS });
 
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<number>((resolve) => {
@@ -81,8 +84,12 @@ async function main(): Promise<number> {
   if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: build first (node esbuild.mjs).');
 
   const executablePath = findChromium();
+  const id = `integration-${Date.now()}`;
+  // A second extension, installed into the run: it uses our models through `vscode.lm` only.
+  const consumer = await packageLmConsumerExtension(root, join(root, '.vscode-test', 'runs', id, 'lm-consumer'));
   const server = await startCodeServer({
-    id: `integration-${Date.now()}`,
+    id,
+    vsix: consumer,
     // CI turns on forbidOnly in the suite; only the variable itself is passed, nothing else.
     env: { CI: process.env.CI },
   });
