@@ -77,7 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
 
   context.subscriptions.push(watchHistory(store, session, loaded, log));
 
-  context.subscriptions.push(registerLanguageModels(context, { keys, service, log }));
+  context.subscriptions.push(registerLanguageModels(context, { keys, service, log, prepare: (turns) => preparer.prepare(turns) }));
 
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);

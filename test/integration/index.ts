@@ -24,6 +24,8 @@ export function run(): Promise<void> {
     timeout: 30_000,
     // A stray `.only` must not silently shrink the suite in CI.
     forbidOnly: Boolean(process.env.CI),
+    // `INTEGRATION_GREP=vscode.lm npm run test:integration`: only the tests whose titles match.
+    ...(process.env.INTEGRATION_GREP ? { grep: process.env.INTEGRATION_GREP } : {}),
   });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
 

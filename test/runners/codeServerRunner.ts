@@ -90,8 +90,8 @@ async function main(): Promise<number> {
   const server = await startCodeServer({
     id,
     vsix: consumer,
-    // CI turns on forbidOnly in the suite; only the variable itself is passed, nothing else.
-    env: { CI: process.env.CI },
+    // CI turns on forbidOnly in the suite; INTEGRATION_GREP runs only the tests whose titles match.
+    env: { CI: process.env.CI, INTEGRATION_GREP: process.env.INTEGRATION_GREP },
   });
   let browser: Browser | undefined;
   const shutdown = (): void => {

@@ -1,13 +1,17 @@
 /**
  * Registers OpenRouter in the editor's language-model API, and keeps the model list the editor
- * sees in step with the key, the settings and the recently picked models.
+ * sees in step with the key, the settings and the recently picked models; and `@openrouter` in
+ * the editor's chat, where it has one.
  */
 import * as vscode from 'vscode';
 import { SETTINGS_SECTION } from '../../core/settings';
+import type { PrepareResult } from '../../core/chat/chatSession';
+import type { ConversationTurn } from '../../core/openrouter/requestBuilder';
 import type { ApiKeyManager } from '../apiKeyManager';
 import { readConfiguration } from '../configuration';
 import type { Log } from '../log';
 import type { OpenRouterService } from '../openRouterService';
+import { registerChatParticipant } from './chatParticipant';
 import { LANGUAGE_MODEL_VENDOR, OpenRouterChatProvider } from './openRouterChatProvider';
 import { RecentModels } from './recentModels';
 
@@ -15,6 +19,8 @@ export interface LanguageModelDeps {
   readonly keys: ApiKeyManager;
   readonly service: OpenRouterService;
   readonly log: Log;
+  /** The sidebar's request preparation (settings, key, system prompt, cost guard), for `@openrouter`. */
+  readonly prepare: (turns: ConversationTurn[]) => Promise<PrepareResult>;
 }
 
 export function registerLanguageModels(context: vscode.ExtensionContext, deps: LanguageModelDeps): vscode.Disposable {
@@ -32,6 +38,7 @@ export function registerLanguageModels(context: vscode.ExtensionContext, deps: L
     recent,
     provider,
     vscode.lm.registerLanguageModelChatProvider(LANGUAGE_MODEL_VENDOR, provider),
+    registerChatParticipant(context.extensionUri, { prepare: deps.prepare, log: deps.log }),
     recent.onDidChange(refresh),
     deps.keys.onDidChange(refresh),
     vscode.workspace.onDidChangeConfiguration((event) => {
