@@ -31,7 +31,7 @@ export interface ConsumerAnswer {
   /** Each text part as it arrived. */
   readonly textParts: string[];
   readonly toolCalls: ConsumerToolCall[];
-  /** Parts that were neither text nor tool calls (the thinking part), by constructor name. */
+  /** Parts that were neither text nor tool calls: `thinking` for the editor's thinking part, else `unknown`. */
   readonly otherParts: string[];
   readonly error?: ConsumerError;
 }

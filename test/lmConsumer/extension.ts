@@ -24,6 +24,9 @@ function describeError(error: unknown): ConsumerError {
   return { name: typeof error, message: String(error) };
 }
 
+/** The editor's thinking part (a proposed API, present at run time in VS Code 1.104 and later). */
+const ThinkingPart = (vscode as unknown as { LanguageModelThinkingPart?: new (...args: never[]) => object }).LanguageModelThinkingPart;
+
 async function ask(modelId: string, prompt: string, options: AskOptions = {}): Promise<ConsumerAnswer> {
   const textParts: string[] = [];
   const toolCalls: ConsumerAnswer['toolCalls'] = [];
@@ -43,7 +46,7 @@ async function ask(modelId: string, prompt: string, options: AskOptions = {}): P
       } else if (part instanceof vscode.LanguageModelToolCallPart) {
         toolCalls.push({ callId: part.callId, name: part.name, input: part.input });
       } else {
-        otherParts.push(part && typeof part === 'object' ? part.constructor.name : typeof part);
+        otherParts.push(ThinkingPart && part instanceof ThinkingPart ? 'thinking' : 'unknown');
       }
     }
     return { textParts, toolCalls, otherParts };
