@@ -79,7 +79,7 @@ const testOptions = [
     target: 'node20',
     // vscode is provided by the extension host; mocha and playwright are loaded from node_modules.
     // commonmark-spec reads its spec.txt next to its own file at load time, so it cannot be bundled.
-    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'commonmark-spec', 'esbuild'],
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron', 'commonmark-spec', 'esbuild', '@vscode/vsce'],
   },
 ];
 

@@ -32,6 +32,7 @@ import { ContextWindow } from '../core/context/contextWindow';
 import { ContextMeter } from './context/contextMeter';
 import type { ContextController } from './context/contextController';
 import { VscodeWorkspaceTools } from './tools/workspaceToolHost';
+import { registerLanguageModels } from './languageModels';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
 const bundleLoadedAt = performance.now();
@@ -123,6 +124,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   );
 
   context.subscriptions.push(watchHistory(store, session, loaded, log));
+
+  context.subscriptions.push(registerLanguageModels(context, { keys, service, log, prepare: (turns, signal) => preparer.prepare(turns, signal) }));
 
   const codeActions = registerCodeActions(context, { session, revealChat: () => provider.reveal(), service, log });
   context.subscriptions.push(codeActions);

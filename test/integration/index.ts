@@ -24,8 +24,7 @@ export function run(): Promise<void> {
     timeout: 30_000,
     // A stray `.only` must not silently shrink the suite in CI.
     forbidOnly: Boolean(process.env.CI),
-    // `INTEGRATION_GREP=... npm run test:integration` runs only the matching tests (while working on them).
-    // INTEGRATION_GREP=... runs only the matching tests (the machine is shared; run what you touched).
+    // `INTEGRATION_GREP=vscode.lm npm run test:integration`: only the tests whose titles match.
     ...(process.env.INTEGRATION_GREP ? { grep: process.env.INTEGRATION_GREP } : {}),
   });
   for (const file of testFiles(__dirname)) mocha.addFile(file);

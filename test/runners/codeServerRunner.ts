@@ -10,6 +10,7 @@ import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { startCodeServer } from './codeServer';
+import { packageLmConsumerExtension } from './lmConsumerExtension';
 import type { CodeServer } from './codeServer';
 import { CHROMIUM_ARGS, findChromium, repoRoot } from './paths';
 
@@ -60,9 +61,9 @@ async function runSuite(server: CodeServer, browser: Browser, root: string): Pro
     ['extensionDevelopmentPath', server.remoteUri(root)],
     ['extensionTestsPath', server.remoteUri(join(root, 'out', 'test', 'integration', 'index.js'))],
   ]);
-  // The suite's own report is what matters; the page's load event alone can take far longer than
-  // playwright's default 30 s on a shared, busy machine.
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  // Only the navigation itself is awaited: the suite's own deadline below covers a slow workbench,
+  // and on a loaded machine its scripts can take longer than Playwright's 30 s "load" default.
+  await page.goto(url, { waitUntil: 'commit', timeout: OVERALL_TIMEOUT_MS });
 
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<number>((resolve) => {
@@ -83,10 +84,14 @@ async function main(): Promise<number> {
   if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: build first (node esbuild.mjs).');
 
   const executablePath = findChromium();
+  const id = `integration-${Date.now()}`;
+  // A second extension, installed into the run: it uses our models through `vscode.lm` only.
+  const consumer = await packageLmConsumerExtension(root, join(root, '.vscode-test', 'runs', id, 'lm-consumer'));
   const server = await startCodeServer({
-    id: `integration-${Date.now()}`,
-    // CI turns on forbidOnly in the suite; only the variable itself is passed, nothing else.
-    env: { CI: process.env.CI },
+    id,
+    vsix: consumer,
+    // CI turns on forbidOnly in the suite; INTEGRATION_GREP runs only the tests whose titles match.
+    env: { CI: process.env.CI, INTEGRATION_GREP: process.env.INTEGRATION_GREP },
   });
   let browser: Browser | undefined;
   const shutdown = (): void => {

@@ -6,6 +6,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { writeLmConsumerExtension } from './lmConsumerExtension';
 import { repoRoot } from './paths';
 
 async function main(): Promise<number> {
@@ -16,10 +17,11 @@ async function main(): Promise<number> {
   cpSync(join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   try {
     await runTests({
-      // `stable` by default; set VSCODE_TEST_VERSION=1.100.0 to check the oldest release that the
+      // `stable` by default; set VSCODE_TEST_VERSION=1.104.0 to check the oldest release that the
       // manifest's `engines.vscode` promises (the code-server tier covers 1.139).
       version: process.env.VSCODE_TEST_VERSION ?? 'stable',
-      extensionDevelopmentPath: root,
+      // Ours, and the consumer that uses our models through `vscode.lm` like any other extension.
+      extensionDevelopmentPath: [root, writeLmConsumerExtension(root, join(runDir, 'lm-consumer'))],
       extensionTestsPath: join(root, 'out', 'test', 'integration', 'index.js'),
       extensionTestsEnv: process.env.CI ? { CI: process.env.CI } : {},
       launchArgs: [

@@ -11,6 +11,7 @@ interface WireModel {
   pricing?: { prompt?: string | number; completion?: string | number; request?: string | number; input_cache_read?: string | number };
   top_provider?: { context_length?: number | null; max_completion_tokens?: number | null } | null;
   supported_parameters?: string[] | null;
+  architecture?: { input_modalities?: (string | null)[] | null } | null;
   reasoning?: {
     mandatory?: boolean;
     default_effort?: string | null;
@@ -73,6 +74,8 @@ export function mapModel(wire: WireModel): ModelInfo | undefined {
   }
   if (isEffort(reasoning?.default_effort)) model.defaultReasoningEffort = reasoning.default_effort;
   if (wire.description) model.description = wire.description;
+  const modalities = wire.architecture?.input_modalities;
+  if (Array.isArray(modalities)) model.inputModalities = modalities.filter((m): m is string => typeof m === 'string');
   return model;
 }
 

@@ -135,6 +135,8 @@ export interface ModelInfo {
   reasoningEfforts?: ReasoningEffort[];
   defaultReasoningEffort?: ReasoningEffort;
   description?: string;
+  /** What the model reads (`text`, `image`, `file`, `audio`), from `architecture.input_modalities`. */
+  inputModalities?: string[];
 }
 
 export interface KeyInfo {

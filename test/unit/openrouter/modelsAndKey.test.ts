@@ -23,11 +23,12 @@ describe('OpenRouter models, key and pricing', () => {
         'seed', 'stop', 'temperature', 'tool_choice', 'tools', 'top_logprobs', 'top_p',
       ],
       supportsReasoning: true, reasoningMandatory: true, reasoningEfforts: ['low', 'medium', 'high'], defaultReasoningEffort: 'medium',
-      description: undefined,
+      description: undefined, inputModalities: ['text'],
     });
     const mistral = byId.get('mistralai/mistral-small-3.2-24b-instruct');
     assert.equal(mistral?.supportsReasoning, false);
     assert.equal(mistral?.maxCompletionTokens, undefined);
+    assert.deepEqual(mistral?.inputModalities, ['image', 'text']);
     const free = byId.get('openai/gpt-oss-20b:free');
     assert.equal(free?.promptPricePerToken, 0);
     const claude = byId.get('anthropic/claude-sonnet-4.5');
