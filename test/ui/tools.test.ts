@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { useJourney } from './journey';
-import { answerFinished, waitFor } from './workbench';
+import { answerFinished, waitFor, type Workbench } from './workbench';
 
 interface Body {
   messages: { role: string; content: string | null }[];
@@ -20,6 +20,12 @@ function chatBodies(mock: MockOpenRouter, from: number): Body[] {
 
 function toolMessage(mock: MockOpenRouter, from: number): string | undefined {
   return chatBodies(mock, from)[1]?.messages.find((message) => message.role === 'tool')?.content ?? undefined;
+}
+
+/** New chat, then wait until the old answers are gone (ask() counts answers to see the new one). */
+async function newChat(workbench: Workbench): Promise<void> {
+  await workbench.button('New chat').click();
+  await waitFor('an empty chat', async () => ((await workbench.messages('Assistant').count()) === 0 ? true : undefined));
 }
 
 describe('Tools in VS Code', function () {
@@ -40,7 +46,7 @@ describe('Tools in VS Code', function () {
 
   it('a denied call sends "The user denied this." and the card says Denied', async () => {
     const { workbench, mock } = journey();
-    await workbench.button('New chat').click();
+    await newChat(workbench);
     const before = mock.requests.length;
     const answer = await workbench.ask('[[mock:tool-loop args={"path":"README.md"}]] Summarize the readme.');
     const card = answer.getByRole('group', { name: 'Tool call', exact: true });
@@ -52,7 +58,7 @@ describe('Tools in VS Code', function () {
 
   it('a path outside the workspace is refused without a card', async () => {
     const { workbench, mock } = journey();
-    await workbench.button('New chat').click();
+    await newChat(workbench);
     const before = mock.requests.length;
     const answer = await workbench.ask('[[mock:tool-loop args={"path":"../../../etc/hostname"}]] Read that.');
     await answerFinished(answer);
@@ -62,7 +68,7 @@ describe('Tools in VS Code', function () {
 
   it('propose_edit opens the reviewed diff; discarding it is reported to the model', async () => {
     const { workbench, mock } = journey();
-    await workbench.button('New chat').click();
+    await newChat(workbench);
     const before = mock.requests.length;
     const answer = await workbench.ask('[[mock:tool-loop tool=propose_edit args={"path":"src/math.ts","startLine":4,"endLine":4,"newText":"return(b+a);"}]] Swap it.');
     await answer.getByRole('group', { name: 'Tool call', exact: true }).getByText('Waiting for your review of the diff').waitFor({ timeout: 30_000 });
@@ -74,7 +80,7 @@ describe('Tools in VS Code', function () {
 
   it('web search: the toggle sends the server tool, and the sources are links', async () => {
     const { workbench, mock } = journey();
-    await workbench.button('New chat').click();
+    await newChat(workbench);
     const toggle = workbench.button('Web search');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
