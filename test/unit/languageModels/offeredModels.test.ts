@@ -19,7 +19,7 @@ describe('models offered to the editor', () => {
   });
 
   it('patterns with * and exact ids, in the order of /models; "*" offers all', () => {
-    assert.deepEqual(ids(['openai/*']), ['openai/gpt-oss-120b', 'openai/gpt-oss-20b:free']);
+    assert.deepEqual(ids(['openai/*']), ['openai/gpt-oss-120b', 'openai/gpt-5.1', 'openai/gpt-oss-20b:free']);
     assert.deepEqual(ids(['mistralai/mistral-small-3.2-24b-instruct']), ['mistralai/mistral-small-3.2-24b-instruct']);
     assert.deepEqual(ids(['*']), all.map((model) => model.id));
     // A dot is literal, not "any character".
