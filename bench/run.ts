@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     { key: 'mention.worstMs', value: round(mention.worstMs, 2), what: 'the same, worst keystroke' },
     { key: 'stop.latencyMs', value: stop.latencyMs, target: 100, what: 'abort → server sees the socket closed' },
     { key: 'size.extensionKB', value: size.extensionKB, target: 150, what: 'minified extension bundle' },
-    { key: 'size.webviewKB', value: size.webviewKB, target: 150, what: 'minified webview JS + CSS' },
+    { key: 'size.webviewKB', value: size.webviewKB, target: 200, what: 'minified webview JS + CSS' },
     { key: 'size.vsixKB', value: size.vsixKB, target: 400, what: 'packaged .vsix' },
     { key: 'activation.ms', value: activation.ms, what: 'activation in code-server\'s extension host' },
   ];

@@ -3,24 +3,27 @@
  * here once and every later step works on typed values. A call that does not parse becomes an
  * error result for the model (it can correct itself), never an exception.
  */
-import { z } from 'zod';
+// zod/mini, as for the webview messages: full zod would multiply the extension bundle's size.
+import * as z from 'zod/mini';
 import type { ToolCall } from '../openrouter/types';
 import { isToolName } from './definitions';
 
-const line = z.number().int().min(1);
+const line = z.int().check(z.gte(1));
+const text = z.string();
+const nonEmpty = z.string().check(z.minLength(1));
 
 const SCHEMAS = {
-  read_file: z.object({ path: z.string().min(1), startLine: line.optional(), endLine: line.optional() }),
-  list_files: z.object({ folder: z.string().optional(), glob: z.string().optional() }),
-  search_text: z.object({ query: z.string().min(1), isRegex: z.boolean().optional(), glob: z.string().optional() }),
-  get_diagnostics: z.object({ path: z.string().optional() }),
-  get_symbols: z.object({ path: z.string().optional(), query: z.string().optional() }),
+  read_file: z.object({ path: nonEmpty, startLine: z.optional(line), endLine: z.optional(line) }),
+  list_files: z.object({ folder: z.optional(text), glob: z.optional(text) }),
+  search_text: z.object({ query: nonEmpty, isRegex: z.optional(z.boolean()), glob: z.optional(text) }),
+  get_diagnostics: z.object({ path: z.optional(text) }),
+  get_symbols: z.object({ path: z.optional(text), query: z.optional(text) }),
   propose_edit: z.object({
-    path: z.string().min(1),
-    oldText: z.string().optional(),
-    startLine: line.optional(),
-    endLine: line.optional(),
-    newText: z.string(),
+    path: nonEmpty,
+    oldText: z.optional(text),
+    startLine: z.optional(line),
+    endLine: z.optional(line),
+    newText: text,
   }),
 } as const;
 
