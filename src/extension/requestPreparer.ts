@@ -63,7 +63,7 @@ export class RequestPreparer {
     // Older turns are left out when the chat outgrew the model's window (the user is told).
     const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
     // Workspace tools for models that list `tools`; every request of the conversation gets them.
-    const tools = toolsForRequest(model, { workspaceTools: true, webSearch: options.webSearch ?? false });
+    const tools = toolsForRequest(model, { workspaceTools: options.workspaceTools ?? true, webSearch: options.webSearch ?? false });
     const plan = planRequest({
       turns: sent,
       settings: chatSettingsOf(config),

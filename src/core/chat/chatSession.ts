@@ -60,6 +60,11 @@ export interface ChatSessionHost {
 export interface PrepareOptions {
   /** Offer OpenRouter's web search server tool for this question. */
   readonly webSearch?: boolean;
+  /**
+   * `false`: offer no workspace tools. An inline edit streams its answer into the editor as the
+   * new code, so the answer must be that code, not a tool round.
+   */
+  readonly workspaceTools?: boolean;
 }
 
 /** What the host's `prepare` is told besides the turns: the question's options and its chat. */
@@ -511,6 +516,7 @@ export class ChatSession {
       const prepared = await unlessStopped(
         this.host.prepare(turns, signal, {
           ...(options.webSearch ? { webSearch: true } : {}),
+          ...(options.workspaceTools === false ? { workspaceTools: false } : {}),
           chat: { chatId: chat.id, ...(chat.parameters ? { parameters: chat.parameters } : {}) },
           choice: modelChoiceOf(chat),
         }),

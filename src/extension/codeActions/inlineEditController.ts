@@ -132,7 +132,7 @@ export class InlineEditController implements vscode.Disposable {
     this.decorate(edit);
     this.deps.log.info('codeActions', `inline edit started on ${edit.where}`);
     await this.deps.revealChat();
-    const outcome = await this.deps.session.send(prompt, { label, queueIfBusy: true, onEvent: (event) => this.onEvent(edit, event) });
+    const outcome = await this.deps.session.send(prompt, { label, queueIfBusy: true, workspaceTools: false, onEvent: (event) => this.onEvent(edit, event) });
     await this.finishStream(edit, outcome);
   }
 
