@@ -103,6 +103,12 @@ interface Running {
   /** Holds text already in the message but not yet posted as a delta. */
   readonly batcher: DeltaBatcher;
   readonly done: Promise<AnswerOutcome>;
+  /**
+   * `streamEnd` was posted: the answer is over for the user, only the save is still running. The
+   * view state no longer names it, and a message sent now waits for the save instead of being
+   * refused as busy.
+   */
+  ended: boolean;
 }
 
 export const BUSY_NOTICE = 'An answer is still streaming. Wait for it, or press Stop (Esc) first.';
@@ -166,7 +172,7 @@ export class ChatSession {
       ...this.host.viewBasics(),
       chat: toChatView(this.active),
       chats: this.savedChats().map(summarize),
-      ...(this.running ? { streaming: { chatId: this.running.chatId, messageId: this.running.messageId } } : {}),
+      ...(this.running && !this.running.ended ? { streaming: { chatId: this.running.chatId, messageId: this.running.messageId } } : {}),
     };
   }
 
@@ -185,6 +191,7 @@ export class ChatSession {
     // A question asked while the history loads belongs in the chat the history opens, not in a
     // placeholder that loading then replaces.
     if (!this.historyLoaded && this.historyRead) await this.historyRead;
+    if (this.running?.ended) await this.idle();
     if (this.running) {
       if (!options.queueIfBusy) {
         this.host.post({ type: 'notice', level: 'warning', text: BUSY_NOTICE });
@@ -479,7 +486,7 @@ export class ChatSession {
     const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options).finally(() => {
       this.running = undefined;
     });
-    this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done };
+    this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done, ended: false };
     return done;
   }
 
@@ -555,6 +562,7 @@ export class ChatSession {
     }
     if (!assistant.reasoning) delete assistant.reasoning;
     chat.updatedAt = this.now();
+    if (this.running?.messageId === assistant.id) this.running.ended = true;
     this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
     await this.persist(chat);
     return { message: assistant, chatId: chat.id };
@@ -571,6 +579,7 @@ export class ChatSession {
       this.host.log('answer not sent: stopped while the request was prepared');
     }
     chat.updatedAt = this.now();
+    if (this.running?.messageId === assistant.id) this.running.ended = true;
     this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
     await this.persist(chat);
     return { message: assistant, chatId: chat.id };
