@@ -25,18 +25,19 @@ describe('chat session: the moment an answer ends', function () {
 
   async function sessionReactingToStreamEnd(react: (session: ChatSession) => void): Promise<{ session: ChatSession; posted: HostMessage[] }> {
     const { host, posted } = hostFor(server);
-    let session: ChatSession | undefined;
+    const owner: { session?: ChatSession } = {};
     let reacted = false;
     const post = host.post.bind(host);
     host.post = (message) => {
       post(message);
       // As a view does: it acts as soon as it sees the end, before the chat is on disk.
-      if (message.type === 'streamEnd' && !reacted && session) {
+      if (message.type === 'streamEnd' && !reacted && owner.session) {
         reacted = true;
-        react(session);
+        react(owner.session);
       }
     };
-    session = new ChatSession(new ChatStore(await fs.mkdtemp(join(tmpdir(), 'orc-end-'))), host);
+    const session = new ChatSession(new ChatStore(await fs.mkdtemp(join(tmpdir(), 'orc-end-'))), host);
+    owner.session = session;
     await session.init();
     return { session, posted };
   }
