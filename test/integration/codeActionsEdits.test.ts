@@ -29,9 +29,16 @@ async function tempEditor(content: string, extension = 'ts'): Promise<vscode.Tex
  * WorkspaceEdit carries the document version it was made for, so a streamed write landing first
  * makes VS Code refuse it; it is then made again for the new version, as a typing user would.
  */
+/**
+ * An edit as the user makes it while the inline edit writes. VS Code refuses a workspace edit when
+ * the document changed between building and applying it ("has changed in the meantime"), which a
+ * streaming write does every few milliseconds: try again, with a short pause, for up to 10 s.
+ */
 async function applyAsUser(build: () => vscode.WorkspaceEdit): Promise<boolean> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
     if (await vscode.workspace.applyEdit(build())) return true;
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return false;
 }
