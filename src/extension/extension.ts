@@ -138,7 +138,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     window: contextWindow,
     service,
     post,
-    systemPromptFor: (prompt) => instructions.systemPromptFor(prompt),
+    systemPromptFor: (prompt) => instructions.previewSystemPrompt(prompt),
   });
   context.subscriptions.push(meter, posted.event((message) => meter.observe(message)));
 

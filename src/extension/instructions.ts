@@ -32,7 +32,15 @@ export class WorkspaceInstructions {
     private readonly announce: (paths: readonly string[]) => void,
   ) {}
 
-  /** The system prompt for the next request: the setting's text plus the files that may be used. */
+  /**
+   * The system prompt the next request would carry, without telling the user anything: for
+   * estimates such as the context meter. Only the request that sends the file announces it.
+   */
+  async previewSystemPrompt(settingPrompt: string): Promise<string | undefined> {
+    return joinSystemPrompt(settingPrompt, await this.usableFiles());
+  }
+
+  /** The system prompt for the request being sent: the setting's text plus the files that may be used. */
   async systemPromptFor(settingPrompt: string): Promise<string | undefined> {
     const files = await this.usableFiles();
     if (files.length > 0) {

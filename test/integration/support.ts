@@ -28,7 +28,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 
 /** Every setting a test may change, back to its default. */
 export async function resetSettings(): Promise<void> {
-  for (const key of ['model', 'reasoningEffort', 'reasoningDisplay', 'temperature', 'maxTokens', 'systemPrompt', 'providerSort', 'requestTimeoutSeconds', 'maxCostPerRequest']) {
+  for (const key of ['model', 'reasoningEffort', 'reasoningDisplay', 'temperature', 'maxTokens', 'systemPrompt', 'providerSort', 'requestTimeoutSeconds', 'maxCostPerRequest', 'useWorkspaceInstructions']) {
     await setSetting(key, undefined);
   }
 }

@@ -228,6 +228,38 @@ describe('Trust boundaries', function () {
     });
   });
 
+  describe('the workspace instructions file and the context meter', () => {
+    let file: vscode.Uri;
+    useTestKeyFromEnv(TEST_API_KEY);
+    before(() => {
+      file = vscode.Uri.joinPath(workspaceFolder(), '.openrouter', 'instructions.md');
+    });
+    after(() => remove(file));
+
+    // The meter works out the next request's size after every state change, so it reads the file
+    // too; the notice belongs to the request that sends it, not to whichever of them looks first.
+    it('announces a changed file with the request that sends it, even when the meter read it first', async () => {
+      stubWindow('showInformationMessage', async () => undefined);
+      await writeText(file, `Meter first (${Date.now()}).\n`);
+      const notices: Extract<HostMessage, { type: 'notice' }>[] = [];
+      let usages = 0;
+      const listener = api.onDidPost((m) => {
+        if (m.type === 'notice') notices.push(m);
+        if (m.type === 'contextUsage') usages += 1;
+      });
+      try {
+        const before = usages;
+        api.session.newChat(); // a state change: the meter looks again
+        await until('the meter to look at the new file', () => (usages > before ? true : undefined));
+        assert.equal(notices.length, 0, 'the meter announced the file although nothing was sent');
+        await ask(api, '[[mock:echo]] after the meter');
+        assert.equal(notices.length, 1, 'the request that sent the file did not name it');
+      } finally {
+        listener.dispose();
+      }
+    });
+  });
+
   describe('the picked model', () => {
     after(async () => {
       await settings().update('model', undefined, vscode.ConfigurationTarget.Workspace);

@@ -22,7 +22,7 @@ export class ContextMeter {
       readonly window: ContextWindow;
       readonly service: OpenRouterService;
       readonly post: (message: HostMessage) => void;
-      /** The system prompt the next request would carry (settings plus workspace instructions). */
+      /** The system prompt the next request would carry (settings plus workspace instructions), read without announcing it. */
       readonly systemPromptFor: (settingPrompt: string) => Promise<string | undefined>;
     },
   ) {}
