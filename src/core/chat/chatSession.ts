@@ -323,11 +323,14 @@ export class ChatSession {
   }
 
   async deleteChat(chatId: string): Promise<void> {
+    // Out of the history and off the screen first: a question queued behind the answer stopped
+    // here starts the moment that answer ends, and must land in the chat the user is left with,
+    // not in the one being deleted (where it would stream unseen and save the chat back to disk).
+    this.chats = this.chats.filter((c) => c.id !== chatId);
+    if (this.active.id === chatId) this.active = this.chats[0] ?? createChat(this.now());
     if (this.running?.chatId === chatId) this.stop();
     await this.idle();
     await this.store.delete(chatId);
-    this.chats = this.chats.filter((c) => c.id !== chatId);
-    if (this.active.id === chatId) this.active = this.chats[0] ?? createChat(this.now());
     this.postState();
   }
 

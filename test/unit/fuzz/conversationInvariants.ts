@@ -1,0 +1,102 @@
+/**
+ * The invariants of issue 21, checked against the real sessions and the real files. `always` holds
+ * after every step, mid-stream included; `settled` holds once every answer has ended and every
+ * window has read what the others wrote.
+ */
+import * as assert from 'node:assert/strict';
+import type { Chat, StoredMessage } from '../../../src/core/chat/chat';
+import { ChatStore } from '../../../src/core/chat/chatStore';
+import type { ConversationWorld, Window } from './conversationWorld';
+
+export interface InvariantCounts {
+  always: number;
+  settled: number;
+}
+
+export const counts: InvariantCounts = { always: 0, settled: 0 };
+
+/** After every step. */
+export function checkAlways(world: ConversationWorld): void {
+  for (const window of world.windows) {
+    const streaming = window.chats().flatMap((chat) => chat.messages.filter((m) => m.status === 'streaming').map((m) => ({ chat, m })));
+    assert.ok(streaming.length <= 1, `window ${window.index}: ${streaming.length} answers stream at once`);
+    // Stop is reachable: the view state names the running answer wherever the user is.
+    const named = window.session.viewState().streaming;
+    const running = streaming[0];
+    assert.deepEqual(
+      named,
+      running ? { chatId: running.chat.id, messageId: running.m.id } : undefined,
+      `window ${window.index}: the view state does not name the answer that streams`,
+    );
+    // No question this window accepted is missing from its own copy of the chat, and all keep their order.
+    for (const [chatId, questions] of world.model.chats) {
+      const mine = questions.filter((q) => q.window === window.index);
+      const copy = window.session.chatById(chatId);
+      if (mine.length === 0 || !copy) continue;
+      assertQuestionsIn(copy, mine, `window ${window.index}, chat ${chatId}`);
+    }
+    assert.equal(window.startsAfterRetirement(), 0, `window ${window.index}: a session started an answer after its window reloaded`);
+    counts.always += 4;
+  }
+}
+
+/** Once everything has ended and every window has read the others' writes. */
+export async function checkSettled(world: ConversationWorld): Promise<void> {
+  const { chats: onDisk } = await new ChatStore(world.dir).loadAll();
+  const disk = new Map(onDisk.map((chat) => [chat.id, chat]));
+  for (const chat of onDisk) assertFinal(chat, 'on disk');
+  // No question is lost, on disk or in any window that holds the chat.
+  for (const [chatId, questions] of world.model.chats) {
+    const saved = disk.get(chatId);
+    assert.ok(saved, `chat ${chatId} with ${questions.length} question(s) is missing on disk`);
+    assertQuestionsIn(saved, questions, `disk, chat ${chatId}`);
+    for (const window of world.windows) {
+      const copy = window.session.chatById(chatId);
+      if (copy) assertQuestionsIn(copy, questions, `window ${window.index}, chat ${chatId}`);
+    }
+  }
+  for (const window of world.windows) checkWindowAgainstDisk(window, disk);
+  counts.settled += 4;
+}
+
+function checkWindowAgainstDisk(window: Window, disk: ReadonlyMap<string, Chat>): void {
+  const listed = window.session.viewState().chats.map((c) => c.id);
+  assert.deepEqual(new Set(listed), new Set(disk.keys()), `window ${window.index}: the history differs from the chats on disk`);
+  for (const chat of window.chats()) {
+    assertFinal(chat, `window ${window.index}`);
+    const saved = disk.get(chat.id);
+    if (!saved) {
+      // Only an empty new chat, or the open chat another window deleted, is not on disk.
+      assert.ok(chat.messages.length === 0 || chat.id === window.session.activeChat.id, `window ${window.index}: chat ${chat.id} is not on disk`);
+      continue;
+    }
+    assert.deepEqual(shape(chat), shape(saved), `window ${window.index}: chat ${chat.id} differs from its file`);
+  }
+}
+
+function assertQuestionsIn(chat: Chat, questions: readonly { id: string; content: string }[], where: string): void {
+  const users = chat.messages.filter((m) => m.role === 'user');
+  let from = 0;
+  for (const question of questions) {
+    const at = users.findIndex((m, i) => i >= from && m.id === question.id);
+    assert.ok(at >= 0, `${where}: question ${question.id} ("${question.content.slice(0, 40)}") is lost or out of order`);
+    assert.equal(users[at]!.content, question.content, `${where}: question ${question.id} changed`);
+    from = at + 1;
+  }
+}
+
+function assertFinal(chat: Chat, where: string): void {
+  for (const message of chat.messages) {
+    if (message.role !== 'assistant') continue;
+    assert.ok(
+      message.status === 'done' || message.status === 'stopped' || message.status === 'error',
+      `${where}: answer ${message.id} in chat ${chat.id} ended with status ${String(message.status)}`,
+    );
+    if (message.status === 'error') assert.ok(message.error, `${where}: failed answer ${message.id} says nothing about why`);
+  }
+}
+
+/** What the user sees of a chat, for comparing a window's copy with the file. */
+function shape(chat: Chat): unknown {
+  return { title: chat.title, messages: chat.messages.map((m: StoredMessage) => ({ id: m.id, role: m.role, content: m.content, status: m.status })) };
+}

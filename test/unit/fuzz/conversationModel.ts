@@ -1,0 +1,96 @@
+/**
+ * What the user may rely on, kept beside the real sessions while the fuzz runs: every question
+ * that entered a chat (from the `streamStart` the session posts), in order, until the user removed
+ * it on purpose (Edit and resend cuts the turns after the edited one; Delete removes the chat).
+ * Regenerate and Retry are checked the moment they are asked: they replace exactly the answer they
+ * were asked for, or change nothing.
+ */
+import * as assert from 'node:assert/strict';
+import type { HostMessage } from '../../../src/shared/protocol';
+import type { Window } from './conversationWorld';
+
+export interface ModelQuestion {
+  readonly id: string;
+  content: string;
+  /** The window whose session accepted it. */
+  readonly window: number;
+}
+
+export interface Expectation {
+  /** Called right after the action's synchronous part (before its first await) has run. */
+  check(): void;
+}
+
+export class ConversationModel {
+  /** Questions by chat id, in the order they were asked. */
+  readonly chats = new Map<string, ModelQuestion[]>();
+  /** Counters for the README figures. */
+  questions = 0;
+  replacementsChecked = 0;
+
+  observe(window: number, message: HostMessage): void {
+    if (message.type !== 'streamStart' || !message.user) return;
+    const questions = this.chats.get(message.chatId) ?? [];
+    this.chats.set(message.chatId, questions);
+    const known = questions.find((q) => q.id === message.user!.id);
+    if (known) known.content = message.user.content; // Edit and resend keeps the question's id.
+    else {
+      questions.push({ id: message.user.id, content: message.user.content, window });
+      this.questions += 1;
+    }
+  }
+
+  deleted(chatId: string): void {
+    this.chats.delete(chatId);
+  }
+
+  /** Regenerate or Retry under `answerId`, in the window's open chat. */
+  expectReplacement(window: Window, answerId: string): Expectation {
+    const session = window.session;
+    const chat = session.activeChat;
+    const before = chat.messages.map((m) => m.id);
+    const last = chat.messages.at(-1);
+    const accepted = !session.busy && last?.id === answerId && last.role === 'assistant';
+    return {
+      check: () => {
+        this.replacementsChecked += 1;
+        const after = chat.messages.map((m) => m.id);
+        if (!accepted) {
+          assert.deepEqual(after, before, `a refused Regenerate/Retry of ${answerId} changed the chat`);
+          return;
+        }
+        assert.deepEqual(after.slice(0, -1), before.slice(0, -1), 'Regenerate changed turns before the answer it replaces');
+        assert.notEqual(after.at(-1), answerId, 'the regenerated answer kept the old id');
+        assert.ok(!after.includes(answerId), 'the replaced answer is still in the chat');
+        assert.equal(chat.messages.at(-1)?.role, 'assistant');
+      },
+    };
+  }
+
+  /** Edit and resend of question `userId` with `text`, in the window's open chat. */
+  expectEdit(window: Window, userId: string, text: string): Expectation {
+    const session = window.session;
+    const chat = session.activeChat;
+    const before = chat.messages.map((m) => m.id);
+    const index = before.indexOf(userId);
+    const accepted = !session.busy && chat.messages[index]?.role === 'user';
+    const cut = new Set(before.slice(index + 1));
+    return {
+      check: () => {
+        const after = chat.messages.map((m) => m.id);
+        if (!accepted) {
+          assert.deepEqual(after, before, 'a refused Edit and resend changed the chat');
+          return;
+        }
+        assert.deepEqual(after.slice(0, index + 1), before.slice(0, index + 1), 'Edit and resend changed the turns before the edited question');
+        assert.equal(chat.messages[index]?.content, text);
+        assert.equal(after.length, index + 2, 'Edit and resend left turns after the edited question');
+        // The turns after the edited question were removed on purpose.
+        const questions = this.chats.get(chat.id);
+        if (questions) this.chats.set(chat.id, questions.filter((q) => !cut.has(q.id)));
+        const edited = this.chats.get(chat.id)?.find((q) => q.id === userId);
+        if (edited) edited.content = text;
+      },
+    };
+  }
+}
