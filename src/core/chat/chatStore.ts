@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
 import { withForeignMessages } from './chatMerge';
+import { withFileLock } from './fileLock';
 import { isStoredAttachment } from '../context/attachment';
 
 const FILE_VERSION = 1;
@@ -181,7 +182,8 @@ export class ChatStore {
 
   async delete(chatId: string): Promise<void> {
     await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
-    await fs.rm(this.fileOf(chatId), { force: true });
+    const file = this.fileOf(chatId);
+    await withFileLock(lockOf(file), () => fs.rm(file, { force: true }));
     this.known.delete(chatId);
   }
 
@@ -193,13 +195,19 @@ export class ChatStore {
   /** Writes the chat, keeping what another window added to its file since we last saw it. */
   private async write(chat: Chat): Promise<void> {
     const file = this.fileOf(chat.id);
+    // Read, merge and write as one step against the other windows (see fileLock.ts).
+    await fs.mkdir(this.chatsDir, { recursive: true });
+    await withFileLock(lockOf(file), () => this.mergeAndWrite(chat, file));
+    // Only our own messages become known: another window's must survive our next write too.
+    this.markSeen(chat);
+  }
+
+  private async mergeAndWrite(chat: Chat, file: string): Promise<void> {
     const read = await this.peek(chat.id);
     // Unreadable: keep it as a backup rather than overwrite what it held.
     if (!read.found && !read.missing) await this.setAside(file, `${chat.id}.json`, read.reason);
     const onDisk = read.found ? read.chat : undefined;
     await writeAtomically(file, JSON.stringify({ version: FILE_VERSION, chat: withForeignMessages(chat, onDisk, this.knownOf(chat.id)) }));
-    // Only our own messages become known: another window's must survive our next write too.
-    this.markSeen(chat);
   }
 
   private knownOf(chatId: string): Set<string> {
@@ -223,6 +231,10 @@ export class ChatStore {
     }
     return { file, backup, reason };
   }
+}
+
+function lockOf(file: string): string {
+  return `${file}.lock`;
 }
 
 /**

@@ -96,6 +96,31 @@ describe('chat store', () => {
     assert.equal(stored?.title, 'renamed in A');
   });
 
+  // Found by the conversation fuzz: B reads the file, A writes its final answer, B writes its
+  // merge of the older read over it, and A's answer stays "streaming" on disk for good.
+  it('never lets one window\'s merge of an older read overwrite another window\'s newer write of the same chat', async () => {
+    const dir = await tempDir();
+    const windowA = new ChatStore(dir);
+    const windowB = new ChatStore(dir);
+    const chat = chatWith('shared', 1);
+    await windowA.save(chat);
+    const inB = (await windowB.loadAll()).chats[0]!;
+    windowB.markSeen(inB);
+    for (let round = 0; round < 40; round++) {
+      const answer = createMessage('assistant', '', { status: 'streaming' }, 10 + round * 10);
+      chat.messages.push(createMessage('user', `A asks ${round}`, {}, 9 + round * 10), answer);
+      await windowA.save(chat);
+      // A ends its answer while B adds a message of its own: the two writes race.
+      answer.content = `A answers ${round}`;
+      answer.status = 'done';
+      inB.messages.push(createMessage('user', `B notes ${round}`, {}, 15 + round * 10));
+      await Promise.all([windowA.save(chat), windowB.save(inB)]);
+      const stored = await new ChatStore(dir).load(chat.id);
+      const final = stored?.messages.find((m) => m.id === answer.id);
+      assert.equal(final?.status, 'done', `round ${round}: A's finished answer was overwritten by B's older read`);
+    }
+  });
+
   it('does not bring back messages this window removed (edit and resend, regenerate)', async () => {
     const dir = await tempDir();
     const store = new ChatStore(dir);

@@ -33,7 +33,8 @@ export function checkAlways(world: ConversationWorld): void {
       const mine = questions.filter((q) => q.window === window.index);
       const copy = window.session.chatById(chatId);
       if (mine.length === 0 || !copy) continue;
-      assertQuestionsIn(copy, mine, `window ${window.index}, chat ${chatId}`);
+      // Contents are compared once settled: another window may have edited a question since.
+      assertQuestionsIn(copy, mine, `window ${window.index}, chat ${chatId}`, { contents: false });
     }
     assert.equal(window.startsAfterRetirement(), 0, `window ${window.index}: a session started an answer after its window reloaded`);
     counts.always += 4;
@@ -74,13 +75,13 @@ function checkWindowAgainstDisk(window: Window, disk: ReadonlyMap<string, Chat>)
   }
 }
 
-function assertQuestionsIn(chat: Chat, questions: readonly { id: string; content: string }[], where: string): void {
+function assertQuestionsIn(chat: Chat, questions: readonly { id: string; content: string }[], where: string, options = { contents: true }): void {
   const users = chat.messages.filter((m) => m.role === 'user');
   let from = 0;
   for (const question of questions) {
     const at = users.findIndex((m, i) => i >= from && m.id === question.id);
     assert.ok(at >= 0, `${where}: question ${question.id} ("${question.content.slice(0, 40)}") is lost or out of order`);
-    assert.equal(users[at]!.content, question.content, `${where}: question ${question.id} changed`);
+    if (options.contents) assert.equal(users[at]!.content, question.content, `${where}: question ${question.id} changed`);
     from = at + 1;
   }
 }
