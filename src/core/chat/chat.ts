@@ -30,6 +30,12 @@ export interface StoredMessage {
   /** Context attached to a user message, with the content the model was shown. */
   attachments?: ContextAttachment[];
   readonly createdAt: number;
+  /**
+   * When the window that owns this message last changed it (an edited question, an answer that
+   * ended); absent means `createdAt`. Across windows the newest revision of a message wins, so an
+   * older copy another window still holds never overwrites it (chatMerge.ts).
+   */
+  revisedAt?: number;
 }
 
 export interface Chat {
@@ -44,6 +50,31 @@ export interface Chat {
   model?: string;
   /** The reasoning effort chosen for this chat; absent: the `openrouterChat.reasoningEffort` setting. */
   reasoningEffort?: ReasoningEffort;
+  /**
+   * Ids of messages removed on purpose (Edit and resend, Regenerate), newest last: another window
+   * that still holds them must not write them back (see chatMerge.ts).
+   */
+  removedMessageIds?: string[];
+}
+
+/** Enough to cover any edit another window has not yet seen; the list never grows without bound. */
+const MAX_REMOVED_IDS = 500;
+
+/** Marks a message as changed now by its owner; strictly later than any earlier revision of it. */
+export function markRevised(message: StoredMessage, now: number): void {
+  message.revisedAt = Math.max(now, (message.revisedAt ?? message.createdAt) + 1);
+}
+
+/** Removes every message after `index`, remembering their ids as removed on purpose. */
+export function removeMessagesAfter(chat: Chat, index: number): void {
+  const removed = chat.messages.splice(index + 1);
+  if (removed.length === 0) return;
+  chat.removedMessageIds = [...(chat.removedMessageIds ?? []), ...removed.map((message) => message.id)].slice(-MAX_REMOVED_IDS);
+}
+
+/** Both lists of removed ids, without repeats, capped like `removeMessagesAfter`. */
+export function joinRemovedIds(a: readonly string[] = [], b: readonly string[] = []): string[] {
+  return [...new Set([...a, ...b])].slice(-MAX_REMOVED_IDS);
 }
 
 export const UNTITLED_CHAT = 'New chat';

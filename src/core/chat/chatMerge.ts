@@ -3,9 +3,10 @@
  * whole chat, so without care the last write would drop what the other window added. Before a
  * write the store therefore reads the file and keeps every message this window has never seen:
  * those came from another window. Messages this window knew and no longer has were removed on
- * purpose here (edit and resend, regenerate) and stay removed.
+ * purpose here (edit and resend, regenerate) and stay removed. Removals and edits are recorded in
+ * the chat (`removedMessageIds`, `revisedAt`), so they hold against the other window's copy too.
  */
-import type { Chat, StoredMessage } from './chat';
+import { joinRemovedIds, type Chat, type StoredMessage } from './chat';
 
 /** Merges two chronological lists; on equal times ours come first. */
 function byTime(ours: readonly StoredMessage[], theirs: readonly StoredMessage[]): StoredMessage[] {
@@ -27,13 +28,35 @@ function byTime(ours: readonly StoredMessage[], theirs: readonly StoredMessage[]
 }
 
 /**
- * `ours` with the messages another window added to `onDisk` (those not in `known`, the ids this
- * window has read or written), in time order.
+ * `ours`, as the file should hold it after our write, given what is on disk now:
+ * - messages another window added to `onDisk` (not in `known`, the ids this window has read or
+ *   written) are kept, in time order;
+ * - messages either window removed on purpose (`removedMessageIds`) stay removed, even when the
+ *   other window still holds them;
+ * - of a message both copies hold, the newer revision wins (`revisedAt`): an edit made in another
+ *   window, or an answer that ended there after we read it.
  */
 export function withForeignMessages(ours: Chat, onDisk: Chat | undefined, known: ReadonlySet<string>): Chat {
   if (!onDisk) return ours;
-  const present = new Set(ours.messages.map((message) => message.id));
-  const foreign = onDisk.messages.filter((message) => !known.has(message.id) && !present.has(message.id));
-  if (foreign.length === 0) return ours;
-  return { ...ours, updatedAt: Math.max(ours.updatedAt, onDisk.updatedAt), messages: byTime(ours.messages, foreign) };
+  const removed = new Set(joinRemovedIds(ours.removedMessageIds, onDisk.removedMessageIds));
+  const theirs = new Map(onDisk.messages.map((message) => [message.id, message]));
+  const kept = ours.messages.filter((message) => !removed.has(message.id)).map((message) => newerRevision(message, theirs.get(message.id)));
+  const present = new Set(kept.map((message) => message.id));
+  const foreign = onDisk.messages.filter((message) => !known.has(message.id) && !present.has(message.id) && !removed.has(message.id));
+  const unchanged = foreign.length === 0 && kept.length === ours.messages.length && kept.every((message, i) => message === ours.messages[i]) && removed.size === (ours.removedMessageIds?.length ?? 0);
+  if (unchanged) return ours;
+  return {
+    ...ours,
+    updatedAt: Math.max(ours.updatedAt, onDisk.updatedAt),
+    messages: byTime(kept, foreign),
+    ...(removed.size ? { removedMessageIds: [...removed] } : {}),
+  };
+}
+
+function newerRevision(mine: StoredMessage, other: StoredMessage | undefined): StoredMessage {
+  return other && revisionOf(other) > revisionOf(mine) ? other : mine;
+}
+
+function revisionOf(message: StoredMessage): number {
+  return message.revisedAt ?? message.createdAt;
 }

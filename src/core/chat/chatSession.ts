@@ -11,7 +11,7 @@ import type { OpenRouterClient } from '../openrouter/client';
 import type { AssistantTurn, ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats, type AnswerTimings } from './answerStats';
-import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ContextAttachment } from '../context/attachment';
 import { DeltaBatcher } from './deltaBatcher';
@@ -253,7 +253,7 @@ export class ChatSession {
       }
     }
     if (lastUser < 0) return undefined;
-    chat.messages.splice(lastUser + 1);
+    removeMessagesAfter(chat, lastUser);
     this.postState();
     return this.answer(chat, chat.messages[lastUser] as StoredMessage, {});
   }
@@ -279,8 +279,9 @@ export class ChatSession {
     const message = chat.messages[index];
     if (!message || message.role !== 'user') return undefined;
     message.content = text;
+    markRevised(message, this.now());
     delete message.label;
-    chat.messages.splice(index + 1);
+    removeMessagesAfter(chat, index);
     if (index === 0) chat.title = titleFromQuestion(text);
     this.postState();
     return this.answer(chat, message, {});
@@ -347,7 +348,7 @@ export class ChatSession {
       // still answering in another window (that window writes again when it ends), and for the
       // open chat when the disk has nothing newer (a write of ours may still be on its way).
       const keepMine =
-        disk.id === this.running?.chatId || isAnswering(disk) || (disk.id === this.active.id && !isNewer(disk, this.active));
+        disk.id === this.running?.chatId || isAnswering(disk) || (disk.id === this.active.id && !this.diskCopyWins(disk, this.active));
       if (mine && keepMine) return mine;
       markInterrupted(disk);
       this.store.markSeen(disk);
@@ -389,7 +390,7 @@ export class ChatSession {
     const onDisk = read.chat;
     if (isAnswering(onDisk)) return;
     const mine = this.ourCopy(chatId);
-    if (mine && !isNewer(onDisk, mine)) return;
+    if (mine && !this.diskCopyWins(onDisk, mine)) return;
     this.store.markSeen(onDisk);
     this.replaceInList(onDisk);
     if (this.active.id === chatId) {
@@ -414,7 +415,7 @@ export class ChatSession {
     const name = title.replace(/\s+/g, ' ').trim();
     if (!chat || name === '' || name === chat.title) return;
     chat.title = name;
-    // A later time makes the other windows take this copy (see `isNewer`).
+    // A later time orders the history; the other windows take this copy when the file lands.
     chat.updatedAt = this.now();
     if (chat.id === this.active.id) this.postState();
     if (chat.messages.length > 0) await this.persist(chat);
@@ -564,6 +565,7 @@ export class ChatSession {
       batcher.dispose();
     }
     if (!assistant.reasoning) delete assistant.reasoning;
+    markRevised(assistant, this.now());
     chat.updatedAt = this.now();
     if (this.running?.messageId === assistant.id) this.running.ended = true;
     this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
@@ -581,6 +583,7 @@ export class ChatSession {
       assistant.status = 'stopped';
       this.host.log('answer not sent: stopped while the request was prepared');
     }
+    markRevised(assistant, this.now());
     chat.updatedAt = this.now();
     if (this.running?.messageId === assistant.id) this.running.ended = true;
     this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
@@ -608,6 +611,15 @@ export class ChatSession {
     return this.chats.filter((c) => c.messages.length > 0).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
+  /**
+   * Should the copy read from disk replace ours? Every write merges the file with what the writer
+   * holds (chatMerge.ts), so once none of our writes of the chat is still on its way, the file is
+   * our copy plus what other windows did: when it differs, it is the newer one.
+   */
+  private diskCopyWins(disk: Chat, mine: Chat): boolean {
+    return !this.store.isWriting(mine.id) && !sameChat(disk, mine);
+  }
+
   private findChat(chatId: string): Chat | undefined {
     return this.chats.find((c) => c.id === chatId);
   }
@@ -633,9 +645,9 @@ function clearModelChoice(chat: Chat): void {
   delete chat.reasoningEffort;
 }
 
-/** Does `candidate`, read from disk, hold more than `current`? (A merged write can keep the time and add messages.) */
-function isNewer(candidate: Chat, current: Chat): boolean {
-  return candidate.updatedAt > current.updatedAt || (candidate.updatedAt === current.updatedAt && candidate.messages.length !== current.messages.length);
+/** Do two copies of a chat show the same thing? */
+function sameChat(a: Chat, b: Chat): boolean {
+  return JSON.stringify(toChatView(a)) === JSON.stringify(toChatView(b));
 }
 
 /** Is an answer of this disk copy still streaming (in another window, or in one that crashed)? */

@@ -180,6 +180,11 @@ export class ChatStore {
     return next;
   }
 
+  /** Is a write of this chat queued or running? Then the file may not hold our newest copy yet. */
+  isWriting(chatId: string): boolean {
+    return this.pending.has(chatId);
+  }
+
   async delete(chatId: string): Promise<void> {
     await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
     const file = this.fileOf(chatId);
@@ -274,6 +279,10 @@ export function parseChat(text: string): Chat | string {
   if (!Array.isArray(chat.messages)) return 'messages missing';
   for (const [index, message] of chat.messages.entries()) {
     if (!isMessage(message)) return `message ${index} is malformed`;
+  }
+  // Only a merge aid (see chatMerge.ts): a malformed list is dropped, not a reason to set the chat aside.
+  if (chat.removedMessageIds !== undefined && !(Array.isArray(chat.removedMessageIds) && chat.removedMessageIds.every((id) => typeof id === 'string'))) {
+    delete chat.removedMessageIds;
   }
   return chat as unknown as Chat;
 }

@@ -33,4 +33,43 @@ describe('chat session: cases the conversation fuzz found', function () {
     const { chats } = await new ChatStore(dir).loadAll();
     assert.deepEqual(chats.map((chat) => chat.id), [outcome.chatId], 'the deleted chat came back on disk');
   });
+
+  // Shrunk: window B asks; window A (reloaded) edits that question and resends; B asks again in
+  // the same chat before it has seen A's edit.
+  it('keeps an edit made in one window when another window that has not seen it writes the chat', async () => {
+    const b = await harness(server);
+    await b.session.send('[[mock:echo]] question 1');
+    const chatId = b.session.activeChat.id;
+    const question = b.session.activeChat.messages[0]!;
+    const oldAnswer = b.session.activeChat.messages[1]!;
+    const a = await harness(server, b.dir);
+    await a.session.openChat(chatId);
+    await a.session.editAndResend(question.id, '[[mock:echo]] question 1, edited');
+    await b.session.send('[[mock:echo]] question 3');
+    await Promise.all([a.session.dispose(), b.session.dispose()]);
+    const saved = await new ChatStore(b.dir).load(chatId);
+    const contents = saved?.messages.map((m) => m.content) ?? [];
+    assert.equal(saved?.messages[0]?.content, '[[mock:echo]] question 1, edited', `the edit was lost: ${JSON.stringify(contents)}`);
+    assert.ok(!saved?.messages.some((m) => m.id === oldAnswer.id), 'the answer the edit removed came back');
+    assert.ok(contents.includes('[[mock:echo]] question 3'), 'the other window\'s question was lost');
+  });
+
+  it('keeps an answer that ended in one window when another window that holds its interrupted copy writes the chat', async () => {
+    const a = await harness(server);
+    await a.session.send('[[mock:echo]] first');
+    const running = a.session.send('[[mock:slow-drip count=40 delayMs=10]] long story');
+    await waitFor(() => a.posted.some((m) => m.type === 'streamDelta' && m.content));
+    const chatId = a.session.activeChat.id;
+    await a.store.flush();
+    const b = await harness(server, a.dir);
+    await b.session.openChat(chatId); // B shows A's running answer as stopped, with what it had so far.
+    const outcome = await running;
+    assert.equal(outcome?.message.status, 'done');
+    await b.session.send('[[mock:echo]] from B');
+    await Promise.all([a.session.dispose(), b.session.dispose()]);
+    const saved = await new ChatStore(a.dir).load(chatId);
+    const answer = saved?.messages.find((m) => m.id === outcome?.message.id);
+    assert.equal(answer?.status, 'done', 'the finished answer was overwritten by the other window\'s interrupted copy');
+    assert.equal(answer?.content, outcome?.message.content);
+  });
 });

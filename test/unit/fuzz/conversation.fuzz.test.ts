@@ -14,7 +14,7 @@ import { checkAlways, checkSettled, counts } from './conversationInvariants';
 import { ConversationWorld, midStream } from './conversationWorld';
 
 /** About a minute of `npm test` on the 2-core CI machine. */
-const DEFAULT_RUNS = 60;
+const DEFAULT_RUNS = 250;
 const MAX_ACTIONS = 24;
 
 describe('conversation model (fuzz)', function () {
