@@ -2,12 +2,13 @@
  * The streaming renderer under random splits: random markdown from a grammar (markdownGrammar.ts),
  * cut into random deltas, streamed through the real webview bundle in Chromium, ends with the DOM
  * of the same text rendered once. fast-check draws the answers and the cuts, shrinks a failure to
- * a small answer, and prints the seed and path that replay it:
+ * a small answer, and prints the seed and path that replay it (the knobs every fuzz test shares,
+ * see test/support/fuzz.ts):
  *
- *   RENDER_FUZZ_SEED=<seed> RENDER_FUZZ_PATH=<path> npm run test:webview -- --grep "random splits"
+ *   FUZZ_SEED=<seed> FUZZ_PATH=<path> npm run test:webview -- --grep "random splits"
  *
- * RENDER_FUZZ_RUNS sets the run size (each run streams a batch of up to 10 answers in one page
- * call); the default takes about a minute.
+ * FUZZ_RUNS sets the run size (each run streams a batch of up to 10 answers in one page call);
+ * the default takes about a minute.
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
@@ -15,10 +16,9 @@ import { chunkSizes, cutBySizes, markdownAnswer } from './markdownGrammar';
 import { describeMismatches, findMismatches, VIRTUAL_FRAMES_SCRIPT } from './renderDriver';
 import type { StreamCase } from './renderDriver';
 import { usePageSession } from './pageSession';
+import { fuzzParameters, fuzzTimeout } from '../support/fuzz';
 
-const RUNS = Number(process.env.RENDER_FUZZ_RUNS ?? 30);
-const SEED = Number(process.env.RENDER_FUZZ_SEED ?? Date.now() % 2_147_483_647);
-const PATH = process.env.RENDER_FUZZ_PATH;
+const DEFAULT_RUNS = 30;
 
 const streamCase = fc
   .tuple(markdownAnswer, chunkSizes, fc.constantFrom('done', 'stopped', 'error') as fc.Arbitrary<'done' | 'stopped' | 'error'>)
@@ -27,9 +27,8 @@ const streamCase = fc
 describe('webview: the streaming renderer under random splits', () => {
   const session = usePageSession({ initScripts: [VIRTUAL_FRAMES_SCRIPT] });
 
-  it(`random markdown in random chunks ends as its one-shot render (${RUNS} runs, seed ${SEED})`, async function () {
-    this.timeout(Math.max(180_000, RUNS * 30_000));
-    console.log(`      render fuzz: ${RUNS} runs, seed ${SEED}${PATH ? `, path ${PATH}` : ''} (replay: RENDER_FUZZ_SEED=${SEED} npm run test:webview -- --grep "random splits")`);
+  it('random markdown in random chunks ends as its one-shot render', async function () {
+    this.timeout(fuzzTimeout(DEFAULT_RUNS, 7_500));
     let answers = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(streamCase, { minLength: 1, maxLength: 10 }), async (cases) => {
@@ -37,7 +36,7 @@ describe('webview: the streaming renderer under random splits', () => {
         const mismatches = await findMismatches(session.view, cases);
         assert.equal(mismatches.length, 0, describeMismatches(mismatches, 1));
       }),
-      { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH } : {}), endOnFailure: false },
+      fuzzParameters(DEFAULT_RUNS),
     );
     console.log(`      render fuzz: ${answers} answers streamed, each compared with its one-shot render`);
   });

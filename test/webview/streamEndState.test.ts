@@ -28,8 +28,8 @@ const REPORTED_SHAPES: Readonly<Record<string, string>> = {
   'fence inside a list item': '1. Step one:\n\n   ```sh\n   npm ci\n   ```\n\n2. Step two:\n\n   ```sh\n   npm test\n   ```\n',
 };
 
-/** The seed of every random split in this file: RENDER_SEED=<n> replays a failing run. */
-const SEED = Number(process.env.RENDER_SEED ?? Date.now() % 1_000_000);
+/** The seed of every random split in this file: FUZZ_SEED=<n> (shared by every fuzz test) replays a failing run. */
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 
 function cases(name: string, text: string, random: () => number): StreamCase[] {
   return [
@@ -42,7 +42,7 @@ function cases(name: string, text: string, random: () => number): StreamCase[] {
 describe('webview: a streamed answer ends exactly as its one-shot render', () => {
   const session = usePageSession({ initScripts: [VIRTUAL_FRAMES_SCRIPT] });
 
-  before(() => console.log(`      random splits use seed ${SEED} (replay: RENDER_SEED=${SEED} npm run test:webview -- --grep "one-shot render")`));
+  before(() => console.log(`      random splits use seed ${SEED} (replay: FUZZ_SEED=${SEED} npm run test:webview -- --grep "one-shot render")`));
 
   it('the shapes reported in issue 22, in 1-char, 5-char and random chunks, ending done, stopped or failed', async () => {
     const random = seededRandom(SEED);

@@ -33,7 +33,7 @@ export interface StoredMessage {
   /**
    * When the window that owns this message last changed it (an edited question, an answer that
    * ended); absent means `createdAt`. Across windows the newest revision of a message wins, so an
-   * older copy another window still holds never overwrites it (chatMerge.ts).
+   * older copy another window still holds never overwrites it (chatSync.ts).
    */
   revisedAt?: number;
 }
@@ -52,7 +52,7 @@ export interface Chat {
   reasoningEffort?: ReasoningEffort;
   /**
    * Ids of messages removed on purpose (Edit and resend, Regenerate), newest last: another window
-   * that still holds them must not write them back (see chatMerge.ts).
+   * that still holds them must not write them back (see chatSync.ts).
    */
   removedMessageIds?: string[];
 }

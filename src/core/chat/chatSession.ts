@@ -11,6 +11,7 @@ import type { OpenRouterClient } from '../openrouter/client';
 import type { AssistantTurn, ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats, type AnswerTimings } from './answerStats';
+import { markInterrupted, ourCopyStays, type ReadContext } from './chatSync';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ContextAttachment } from '../context/attachment';
@@ -18,7 +19,6 @@ import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
 import { ToolAnswers } from '../tools/toolAnswers';
 import type { WorkspaceToolHost } from '../tools/toolLoop';
-import { markToolCallsInterrupted } from '../tools/toolRounds';
 import { normalizeOverrides } from './chatParameters';
 import { ChatSearchIndex } from './chatSearch';
 
@@ -344,14 +344,8 @@ export class ChatSession {
     let openChatReplaced = false;
     const list = onDisk.map((disk) => {
       const mine = this.ourCopy(disk.id);
-      // Ours wins for the chat streaming now (it may have started during the read), for a chat
-      // still answering in another window (that window writes again when it ends), and for the
-      // open chat when the disk has nothing newer (a write of ours may still be on its way).
-      const keepMine =
-        disk.id === this.running?.chatId || isAnswering(disk) || (disk.id === this.active.id && !this.diskCopyWins(disk, this.active));
-      if (mine && keepMine) return mine;
-      markInterrupted(disk);
-      this.store.markSeen(disk);
+      if (mine && ourCopyStays(disk, mine, this.readContext(disk.id))) return mine;
+      this.takeDiskCopy(disk);
       if (disk.id === this.active.id) {
         this.active = disk;
         openChatReplaced = true;
@@ -366,10 +360,8 @@ export class ChatSession {
 
   /**
    * A chat's file changed on disk: another window saved or deleted it, or we wrote it ourselves.
-   * A copy newer than ours replaces it in the history and, when it is the open chat, on screen;
-   * our own plain write is never newer, so it redraws nothing. Left alone: the chat streaming here
-   * (ours is the newest) and a copy whose answer still streams in the other window (that
-   * window writes again when the answer ends).
+   * Whether the file's copy replaces ours is `ourCopyStays`'s decision (chatSync.ts); our own
+   * write, once landed, reads back the same and redraws nothing.
    */
   async chatChangedOnDisk(chatId: string | undefined): Promise<void> {
     if (chatId === undefined) return this.refreshList();
@@ -388,16 +380,25 @@ export class ChatSession {
       return this.postList();
     }
     const onDisk = read.chat;
-    if (isAnswering(onDisk)) return;
     const mine = this.ourCopy(chatId);
-    if (mine && !this.diskCopyWins(onDisk, mine)) return;
-    this.store.markSeen(onDisk);
+    if (ourCopyStays(onDisk, mine, this.readContext(chatId))) return;
+    this.takeDiskCopy(onDisk);
     this.replaceInList(onDisk);
     if (this.active.id === chatId) {
       this.active = onDisk;
       return this.postState();
     }
     this.postList();
+  }
+
+  private readContext(chatId: string): ReadContext {
+    return { streamingHere: this.running?.chatId === chatId, ourWritePending: this.store.isWriting(chatId) };
+  }
+
+  /** We now hold the file's copy: what it says streams elsewhere is not running here. */
+  private takeDiskCopy(disk: Chat): void {
+    markInterrupted(disk);
+    this.store.markSeen(disk);
   }
 
   /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */
@@ -611,15 +612,6 @@ export class ChatSession {
     return this.chats.filter((c) => c.messages.length > 0).sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
-  /**
-   * Should the copy read from disk replace ours? Every write merges the file with what the writer
-   * holds (chatMerge.ts), so once none of our writes of the chat is still on its way, the file is
-   * our copy plus what other windows did: when it differs, it is the newer one.
-   */
-  private diskCopyWins(disk: Chat, mine: Chat): boolean {
-    return !this.store.isWriting(mine.id) && !sameChat(disk, mine);
-  }
-
   private findChat(chatId: string): Chat | undefined {
     return this.chats.find((c) => c.id === chatId);
   }
@@ -643,24 +635,6 @@ function modelChoiceOf(chat: Chat): ChatModelChoice {
 function clearModelChoice(chat: Chat): void {
   delete chat.model;
   delete chat.reasoningEffort;
-}
-
-/** Do two copies of a chat show the same thing? */
-function sameChat(a: Chat, b: Chat): boolean {
-  return JSON.stringify(toChatView(a)) === JSON.stringify(toChatView(b));
-}
-
-/** Is an answer of this disk copy still streaming (in another window, or in one that crashed)? */
-function isAnswering(chat: Chat): boolean {
-  return chat.messages.some((message) => message.status === 'streaming');
-}
-
-/** An answer that was streaming when the window closed is shown as stopped, not as still running. */
-function markInterrupted(chat: Chat): void {
-  for (const message of chat.messages) {
-    if (message.status === 'streaming') message.status = 'stopped';
-    markToolCallsInterrupted(message.toolRounds);
-  }
 }
 
 /**

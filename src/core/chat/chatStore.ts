@@ -5,14 +5,14 @@
  * cost at most that write (and not even that: see `writeAtomically`), and two VS Code windows on
  * the same storage never overwrite each other's new chats; each window's listing re-reads the
  * folder. When both windows add to the same chat, each write keeps what the other added
- * (chatMerge.ts), and `watch` lets a window show what another one saved as soon as it lands. A
+ * (chatSync.ts), and `watch` lets a window show what another one saved as soon as it lands. A
  * file that cannot be read back is moved to `corrupt/` and reported, never dropped.
  */
 import { mkdirSync, promises as fs, watch } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
-import { withForeignMessages } from './chatMerge';
+import { withForeignMessages } from './chatSync';
 import { withFileLock } from './fileLock';
 import { isStoredAttachment } from '../context/attachment';
 
@@ -280,7 +280,7 @@ export function parseChat(text: string): Chat | string {
   for (const [index, message] of chat.messages.entries()) {
     if (!isMessage(message)) return `message ${index} is malformed`;
   }
-  // Only a merge aid (see chatMerge.ts): a malformed list is dropped, not a reason to set the chat aside.
+  // Only a merge aid (see chatSync.ts): a malformed list is dropped, not a reason to set the chat aside.
   if (chat.removedMessageIds !== undefined && !(Array.isArray(chat.removedMessageIds) && chat.removedMessageIds.every((id) => typeof id === 'string'))) {
     delete chat.removedMessageIds;
   }

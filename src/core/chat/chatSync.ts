@@ -1,4 +1,7 @@
 /**
+ * The multi-window sync policy, in one place: which copy of a chat a window holds, and what a
+ * window's write keeps of what is on disk. The store only applies it (reads, locks, writes).
+ *
  * Two VS Code windows can have the same chat open and both add to it. Each window writes the
  * whole chat, so without care the last write would drop what the other window added. Before a
  * write the store therefore reads the file and keeps every message this window has never seen:
@@ -6,7 +9,8 @@
  * purpose here (edit and resend, regenerate) and stay removed. Removals and edits are recorded in
  * the chat (`removedMessageIds`, `revisedAt`), so they hold against the other window's copy too.
  */
-import { joinRemovedIds, type Chat, type StoredMessage } from './chat';
+import { joinRemovedIds, toChatView, type Chat, type StoredMessage } from './chat';
+import { markToolCallsInterrupted } from '../tools/toolRounds';
 
 /** Merges two chronological lists; on equal times ours come first. */
 function byTime(ours: readonly StoredMessage[], theirs: readonly StoredMessage[]): StoredMessage[] {
@@ -59,4 +63,43 @@ function newerRevision(mine: StoredMessage, other: StoredMessage | undefined): S
 
 function revisionOf(message: StoredMessage): number {
   return message.revisedAt ?? message.createdAt;
+}
+
+/** What a window knows when it reads a chat's file. */
+export interface ReadContext {
+  /** The answer streaming in this window belongs to this chat. */
+  readonly streamingHere: boolean;
+  /** A write of ours of this chat is queued or running: the file may not hold our newest copy yet. */
+  readonly ourWritePending: boolean;
+}
+
+/**
+ * Does our copy of a chat stay, rather than the one just read from its file? Ours stays while it
+ * streams here (it is the newest), while the file's copy still answers in another window (that
+ * window writes again when the answer ends), while a write of ours is on its way, and when the
+ * file holds nothing new. Otherwise the file wins: every write merges (see `withForeignMessages`),
+ * so once our writes have landed the file is our copy plus what other windows did.
+ */
+export function ourCopyStays(onDisk: Chat, ours: Chat | undefined, context: ReadContext): boolean {
+  if (!ours) return false;
+  if (context.streamingHere || isAnswering(onDisk) || context.ourWritePending) return true;
+  return sameChat(onDisk, ours);
+}
+
+/** Do two copies of a chat show the same thing? */
+function sameChat(a: Chat, b: Chat): boolean {
+  return JSON.stringify(toChatView(a)) === JSON.stringify(toChatView(b));
+}
+
+/** Is an answer of this copy still streaming (in another window, or in one that crashed)? */
+function isAnswering(chat: Chat): boolean {
+  return chat.messages.some((message) => message.status === 'streaming');
+}
+
+/** A copy read from disk whose answer was streaming elsewhere is shown as stopped, not as running here. */
+export function markInterrupted(chat: Chat): void {
+  for (const message of chat.messages) {
+    if (message.status === 'streaming') message.status = 'stopped';
+    markToolCallsInterrupted(message.toolRounds);
+  }
 }
