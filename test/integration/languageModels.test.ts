@@ -94,6 +94,7 @@ describe('OpenRouter models through vscode.lm, seen by another extension', funct
 
   it('streams the answer in parts, with the reasoning as a thinking part, under our settings', async () => {
     await setSetting('providerSort', 'price');
+    await setSetting('fallbackModels', ['mistralai/mistral-small-3.2-24b-instruct']);
     const answer = await consumer.ask(MODEL, 'Hello there');
     assert.equal(answer.error, undefined);
     assert.ok(answer.textParts.length > 1, `expected a streamed answer, got ${answer.textParts.length} part(s)`);
@@ -104,6 +105,9 @@ describe('OpenRouter models through vscode.lm, seen by another extension', funct
     assert.deepEqual(body['provider'], { sort: 'price' });
     assert.deepEqual(body['reasoning'], { effort: 'medium' });
     assert.deepEqual(body['messages'], [{ role: 'user', content: 'Hello there' }]);
+    assert.deepEqual(body['models'], ['mistralai/mistral-small-3.2-24b-instruct'], 'the fallback models are not sent');
+    assert.match(String(body['session_id']), /^lm-[0-9a-f]{32}$/, 'no session_id for the conversation');
+    await setSetting('fallbackModels', undefined);
   });
 
   it('passes the tools and returns the streamed tool call whole', async () => {

@@ -2,6 +2,7 @@
  * The editor's language-model messages, in a shape free of `vscode`, turned into OpenRouter's
  * chat-completions wire format, and assembled tool calls turned back into call parts.
  */
+import { createHash } from 'node:crypto';
 import { OpenRouterError } from '../openrouter/errors';
 import { excerpt } from '../openrouter/httpErrors';
 import { buildChatRequest, type ChatSettings } from '../openrouter/requestBuilder';
@@ -34,12 +35,26 @@ export interface LmRequestOptions {
 /** One OpenRouter request: our settings (effort, routing, limits) with the caller's messages and tools. */
 export function buildLmRequest(messages: readonly LmMessage[], settings: ChatSettings, options: LmRequestOptions = {}): ChatRequest {
   const tools = (options.tools ?? []).map(toWireTool);
+  const sessionId = conversationSessionId(messages);
   const base = buildChatRequest([], settings, {
     ...(options.model ? { model: options.model } : {}),
+    ...(sessionId ? { sessionId } : {}),
     ...(tools.length > 0 ? { tools } : {}),
     ...(tools.length > 0 && options.toolRequired ? { toolChoice: 'required' } : {}),
   });
   return { ...base, messages: toWireMessages(messages) };
+}
+
+/**
+ * The `session_id` of an editor conversation. The language-model API names no conversation, but
+ * every request of one repeats its first question, so a hash of that question groups the turns
+ * (OpenRouter uses the session for sticky routing and caching) without sending the text itself.
+ */
+export function conversationSessionId(messages: readonly LmMessage[]): string | undefined {
+  const first = messages.find((message) => message.role === 'user' && message.parts.some((part) => part.kind === 'text' && part.text.trim() !== ''));
+  if (!first) return undefined;
+  const text = first.parts.map((part) => (part.kind === 'text' ? part.text : '')).join('');
+  return `lm-${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
 }
 
 export function toWireMessages(messages: readonly LmMessage[]): WireMessage[] {

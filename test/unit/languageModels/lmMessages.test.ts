@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildLmRequest, toLmToolCalls, toWireMessages, type LmMessage } from '../../../src/core/languageModels/lmMessages';
+import { buildLmRequest, conversationSessionId, toLmToolCalls, toWireMessages, type LmMessage } from '../../../src/core/languageModels/lmMessages';
 import { mapModelList } from '../../../src/core/openrouter/models';
 import { OpenRouterError } from '../../../src/core/openrouter/errors';
 import { MODELS_FIXTURE } from '../../server/modelsFixture';
@@ -38,6 +38,7 @@ describe('language-model messages to OpenRouter', () => {
     assert.deepEqual(request, {
       model: 'openai/gpt-oss-120b',
       messages: [{ role: 'user', content: 'Hi' }],
+      session_id: conversationSessionId([{ role: 'user', parts: [{ kind: 'text', text: 'Hi' }] }]),
       reasoning: { effort: 'high' },
       max_tokens: 500,
       provider: { sort: 'price' },
@@ -47,6 +48,19 @@ describe('language-model messages to OpenRouter', () => {
       ],
       tool_choice: 'required',
     });
+  });
+
+  it('gives every turn of one editor conversation the same session_id, and another conversation its own', () => {
+    const turnTwo = conversationSessionId(toolConversation);
+    const turnOne = conversationSessionId(toolConversation.slice(0, 2));
+    assert.match(turnOne ?? '', /^lm-[0-9a-f]{32}$/);
+    assert.equal(turnTwo, turnOne, 'a later turn of the same conversation got another session');
+    assert.notEqual(conversationSessionId([{ role: 'user', parts: [{ kind: 'text', text: 'Something else' }] }]), turnOne);
+    assert.ok(!(turnOne ?? '').includes('a.ts'), 'the session id carries the question itself');
+    assert.equal(conversationSessionId([{ role: 'system', parts: [{ kind: 'text', text: 'Only a system prompt' }] }]), undefined);
+    const request = buildLmRequest(toolConversation, { model: 'openai/gpt-oss-120b', reasoningEffort: 'medium', routing: { fallbackModels: ['mistralai/mistral-small-3.2-24b-instruct'] } });
+    assert.equal(request.session_id, turnOne);
+    assert.deepEqual(request.models, ['mistralai/mistral-small-3.2-24b-instruct'], 'the fallback models setting is not sent');
   });
 
   it('turns a tool call the server streams in fragments into one call with parsed input', async () => {
