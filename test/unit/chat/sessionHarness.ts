@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChatSession, type ChatSessionHost } from '../../../src/core/chat/chatSession';
 import { ChatStore } from '../../../src/core/chat/chatStore';
-import { OpenRouterClient } from '../../../src/core/openrouter/client';
+import { OpenRouterClient, type OpenRouterClientOptions } from '../../../src/core/openrouter/client';
 import { buildChatRequest } from '../../../src/core/openrouter/requestBuilder';
 import type { HostMessage } from '../../../src/shared/protocol';
 import type { MockOpenRouter } from '../../server/openRouterServer';
@@ -18,9 +18,9 @@ export interface Harness {
 }
 
 /** A host that records what the session posts and prepares requests for the local server. */
-export function hostFor(server: MockOpenRouter): { host: ChatSessionHost; posted: HostMessage[] } {
+export function hostFor(server: MockOpenRouter, clientOptions: Partial<OpenRouterClientOptions> = {}): { host: ChatSessionHost; posted: HostMessage[] } {
   const posted: HostMessage[] = [];
-  const client = new OpenRouterClient({ baseUrl: server.baseUrl, getApiKey: () => TEST_API_KEY, stallTimeoutMs: 5000 });
+  const client = new OpenRouterClient({ baseUrl: server.baseUrl, getApiKey: () => TEST_API_KEY, stallTimeoutMs: 5000, ...clientOptions });
   const host: ChatSessionHost = {
     post: (m) => posted.push(m),
     prepare: async (turns) => ({ kind: 'ready', client, request: buildChatRequest(turns, { model: 'openai/gpt-oss-120b', reasoningEffort: 'medium' }) }),
