@@ -1,10 +1,10 @@
 /**
  * Adds every answer's cost to today's and this month's spend, kept in globalState (on this
  * computer only), and tells the status bar. The cost is the answer's own figure (exact, BYOK
- * aware); a stopped or failed answer counts what its usage reported.
+ * aware); a stopped or failed answer counts what OpenRouter billed for it, which comes later.
  */
 import * as vscode from 'vscode';
-import { recordSpend, summarizeSpend, type SpendState, type SpendSummary } from '../core/spend/spendLedger';
+import { recordSpend, spendOf, summarizeSpend, type SpendState, type SpendSummary } from '../core/spend/spendLedger';
 import type { HostMessage } from '../shared/protocol';
 
 const SPEND_KEY = 'openrouterChat.spend';
@@ -15,11 +15,10 @@ export class SpendTracker implements vscode.Disposable {
 
   constructor(private readonly memento: vscode.Memento) {}
 
-  /** Watches what the host posts to the view: a finished answer carries its cost. */
+  /** Watches what the host posts to the view: an ended answer's cost, when it is known (see spendOf). */
   observe(message: HostMessage): void {
-    if (message.type !== 'streamEnd') return;
-    const cost = message.message.stats?.costUsd;
-    if (cost === undefined || cost <= 0) return;
+    const cost = spendOf(message);
+    if (cost === undefined) return;
     const next = recordSpend(this.memento.get<SpendState>(SPEND_KEY), cost, new Date());
     void Promise.resolve(this.memento.update(SPEND_KEY, next)).then(() => this.changed.fire());
   }

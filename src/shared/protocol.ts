@@ -232,6 +232,11 @@ export type HostMessage =
     }
   /** The answer ended; `message` is the final, authoritative version. */
   | { readonly type: 'streamEnd'; readonly chatId: string; readonly message: MessageView }
+  /**
+   * An ended answer's figures arrived late: a stopped or failed answer's tokens and cost come
+   * from OpenRouter's `/generation` record after `streamEnd`. Replaces the message's stats.
+   */
+  | { readonly type: 'answerStats'; readonly chatId: string; readonly messageId: string; readonly stats: AnswerStats }
   /** A tool call of the streaming answer appeared or changed. */
   | { readonly type: 'toolCall'; readonly chatId: string; readonly messageId: string; readonly call: ToolCallView }
   /** A short notice for the user, e.g. "a request is already running", with optional buttons. */

@@ -118,6 +118,10 @@ export class App {
         return;
       case 'streamEnd':
         return this.endStream(message.chatId, message.message);
+      case 'answerStats':
+        if (this.state?.chat.id === message.chatId) this.messages.updateStats(message.messageId, message.stats);
+        // The header's chat cost adds up the shown answers' figures.
+        return this.refreshChrome();
       case 'toolCall':
         if (this.state?.chat.id === message.chatId) this.messages.updateToolCall(message.messageId, message.call);
         this.scroller.contentChanged();

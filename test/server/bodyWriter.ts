@@ -86,8 +86,16 @@ function cutsFor(bytes: Buffer, start: number, options: TransportOptions, nextRa
   return [...cuts].sort((a, b) => a - b);
 }
 
-/** Writes the items; returns false when the client went away before the end. */
-export async function writeItems(response: ServerResponse, items: Iterable<StreamItem>, options: TransportOptions): Promise<boolean> {
+/**
+ * Writes the items; returns false when the client went away before the end. `onWritten` hears of
+ * every item that reached the socket whole (the server bills what it wrote).
+ */
+export async function writeItems(
+  response: ServerResponse,
+  items: Iterable<StreamItem>,
+  options: TransportOptions,
+  onWritten?: (item: StreamItem) => void,
+): Promise<boolean> {
   let offset = 0;
   const nextRandomCut = { at: 0 };
   for (const item of items) {
@@ -107,6 +115,7 @@ export async function writeItems(response: ServerResponse, items: Iterable<Strea
       if (cut < bytes.length) await pause(options.gapMs);
       from = cut;
     }
+    onWritten?.(item);
     if (cuts.length > 0) await pause(options.gapMs);
     offset += bytes.length;
   }

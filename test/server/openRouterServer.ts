@@ -3,8 +3,9 @@ import type { AddressInfo, Socket } from 'node:net';
 import { redactSecrets } from '../../src/core/openrouter/redact';
 import { TEST_API_KEY } from '../support/index';
 import { transportOptions, writeItems } from './bodyWriter';
+import { DEFAULT_GENERATION_LAG, GenerationLedger } from './generations';
 import { MODELS_FIXTURE } from './modelsFixture';
-import { contextLengthError } from './promptTokens';
+import { contextLengthError, countPromptTokens } from './promptTokens';
 import { nonStreamingAnswer } from './nonStreaming';
 import { loadRequestSchema, requestSchemaProblems } from './requestSchema';
 import { noteSchemaViolation } from './schemaViolations';
@@ -52,6 +53,11 @@ export interface OpenRouterServerOptions {
   log?: (line: string) => void;
   /** Fields of `GET /key`'s `data` to change, e.g. `{ limit: null }` for a key without a limit. */
   keyInfo?: Record<string, unknown>;
+  /**
+   * `GET /generation` lookups answered 404 after a generation ended (default 2), as OpenRouter's
+   * record lags the stream; a script's `generationLag` parameter overrides it.
+   */
+  generationLag?: number;
 }
 
 /** `GET /key` of the test key: $2.50 of a $10 limit used, $0.50 of it today. */
@@ -90,7 +96,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
   const listeners: ((request: RecordedRequest) => void)[] = [];
   const sockets = new Set<Socket>();
   const closeWaiters = new Set<() => void>();
-  const generations = new Map<string, unknown>();
+  const generations = new GenerationLedger();
   let closed = 0;
   let generationCounter = 0;
 
@@ -142,17 +148,24 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
       response.end(plan.body);
       return;
     }
-    generations.set(generationId, { id: generationId, model, total_cost: 0.0000034, tokens_prompt: 12, tokens_completion: 15, native_tokens_reasoning: 8, provider_name: 'Cerebras', latency: 120, generation_time: 450 });
+    const lag = Number(params['generationLag'] ?? options.generationLag ?? DEFAULT_GENERATION_LAG);
+    const sessionId = typeof body['session_id'] === 'string' ? body['session_id'] : undefined;
+    const generation = generations.begin({ id: generationId, model, promptTokens: countPromptTokens(body), lag: Number.isFinite(lag) ? lag : DEFAULT_GENERATION_LAG, ...(sessionId ? { sessionId } : {}) });
     if (body['stream'] !== true) {
       if (plan.ending === 'destroy') return void response.socket?.destroy();
       if (plan.ending === 'hang') return;
-      const answer = await nonStreamingAnswer(plan.items, Math.floor(Date.now() / 1000));
+      const items = [...plan.items];
+      for (const item of items) generation.written(item);
+      generation.end(false);
+      const answer = await nonStreamingAnswer(items, Math.floor(Date.now() / 1000));
       sendJson(response, answer.status, answer.body, { 'X-Generation-Id': generationId });
       return;
     }
+    // Billed when the stream is over: finished, cut by the script, or closed by the client (Stop).
+    response.on('close', () => generation.end(!response.writableFinished && plan.ending !== 'destroy'));
     response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Generation-Id': generationId });
     response.flushHeaders();
-    const stillOpen = await writeItems(response, plan.items, transportOptions(params, plan.splitAt));
+    const stillOpen = await writeItems(response, plan.items, transportOptions(params, plan.splitAt), (item) => generation.written(item));
     if (!stillOpen) return;
     if (plan.ending === 'end') response.end();
     // Destroy only after the last write reached the socket, so the client sees the partial data.
@@ -204,9 +217,10 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
       return sendJson(response, 200, { data: { ...KEY_INFO_FIXTURE, ...options.keyInfo } });
     }
     if (route === 'GET /generation') {
-      record(request, body, 'generation');
-      const data = generations.get(url.searchParams.get('id') ?? '');
-      return data ? sendJson(response, 200, { data }) : sendJson(response, 404, errorBody(404, 'Generation not found'));
+      // 404 while the generation streams and for a few lookups after it (see generations.ts).
+      const found = generations.lookup(url.searchParams.get('id') ?? '');
+      record(request, body, found.found ? 'generation' : 'generation-not-found');
+      return found.found ? sendJson(response, 200, { data: found.data }) : sendJson(response, 404, errorBody(404, 'Generation not found'));
     }
     record(request, body, 'not-found');
     sendJson(response, 404, errorBody(404, `No route ${route}`));

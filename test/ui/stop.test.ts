@@ -31,6 +31,13 @@ describe('Stopping an answer in VS Code', function () {
 
     const chats = mock.requests.filter((request) => request.path.endsWith('/chat/completions'));
     assert.equal(chats.length, 1, 'Stop does not retry or resend');
+
+    // The stopped answer was billed: its tokens and cost come from OpenRouter's generation record
+    // (asked after the end, through the local server's "not found yet") and appear under it.
+    const figures = answer.locator('.stats');
+    await figures.getByText(/prompt \/ \d+ completion tokens/).waitFor({ timeout: 15_000 });
+    assert.match(await figures.innerText(), /\$0\.\d+/, 'the cost is shown');
+    assert.ok(mock.requests.some((request) => request.path.includes('/generation?id=') && request.script === 'generation'), 'from the generation record');
   });
 
   it('keeps the answer running and stoppable after New chat, and shows it live when its chat is reopened', async () => {

@@ -5,12 +5,13 @@
  * One answer at a time is a promise the view relies on: a second question while one streams is
  * refused with a notice (typed questions) or queued (code actions), never interleaved.
  */
-import type { ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
+import type { AnswerStats, ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import type { OpenRouterClient } from '../openrouter/client';
 import type { AssistantTurn, ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats, type AnswerTimings } from './answerStats';
+import { BilledFigures } from './billedFigures';
 import { markInterrupted, ourCopyStays, type ReadContext } from './chatSync';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
@@ -126,6 +127,7 @@ export class ChatSession {
   private historyLoaded = false;
   private readonly tools: ToolAnswers;
   private readonly searchIndex = new ChatSearchIndex();
+  private readonly billed: BilledFigures;
 
   constructor(
     private readonly store: ChatStore,
@@ -133,6 +135,7 @@ export class ChatSession {
     private readonly now: () => number = Date.now,
   ) {
     this.tools = new ToolAnswers(host.tools, (message) => host.post(message));
+    this.billed = new BilledFigures((line) => host.log(line));
   }
 
   /** Loads the history; returns files that were unreadable (already moved aside by the store). */
@@ -469,6 +472,7 @@ export class ChatSession {
   async dispose(): Promise<void> {
     this.stop();
     await this.idle();
+    await this.billed.dispose();
     await this.store.flush();
   }
 
@@ -509,6 +513,7 @@ export class ChatSession {
     let model = '';
     let provider: string | undefined;
     let modelInfo: ModelInfo | undefined;
+    let client: OpenRouterClient | undefined;
 
     const onEvent = (event: StreamEvent): void => {
       if (event.type === 'reasoning' && event.text) {
@@ -537,6 +542,7 @@ export class ChatSession {
       if (prepared.kind !== 'ready') return await this.endUnsent(chat, assistant, prepared);
       model = prepared.request.model;
       modelInfo = prepared.model;
+      client = prepared.client;
       if (prepared.notice) this.host.post({ type: 'notice', level: 'info', text: prepared.notice });
       const turn = await this.tools.complete(prepared, { chatId: chat.id, assistant, signal, onEvent, save: () => void this.persist(chat) });
       batcher.flush();
@@ -560,7 +566,16 @@ export class ChatSession {
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
       if (!aborted) assistant.error = errorViewOf(error);
-      if (partial) assistant.stats = answerStats(model, provider, partial.usage, timingsOf(partial), modelInfo);
+      if (partial) {
+        const timings = timingsOf(partial);
+        assistant.stats = answerStats(model, provider, partial.usage, timings, modelInfo);
+        // Billed although no usage chunk came: the figures follow from /generation.
+        if (!partial.usage && partial.generationId && client) {
+          this.billed.follow(client, partial.generationId, (report) =>
+            this.billedFiguresArrived(chat.id, assistant.id, answerStats(model || report.model || '', provider ?? report.provider, report.usage, timings, modelInfo)),
+          );
+        }
+      }
       this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
     } finally {
       batcher.dispose();
@@ -590,6 +605,18 @@ export class ChatSession {
     this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
     await this.persist(chat);
     return { message: assistant, chatId: chat.id };
+  }
+
+  /** A stopped or failed answer's billed figures came: shown, counted and saved with it. */
+  private billedFiguresArrived(chatId: string, messageId: string, stats: AnswerStats): void {
+    const chat = this.ourCopy(chatId);
+    const message = chat?.messages.find((candidate) => candidate.id === messageId);
+    // Deleted, regenerated or resumed since: these figures belong to nothing shown any more.
+    if (!chat || !message || (message.status !== 'stopped' && message.status !== 'error')) return;
+    message.stats = stats;
+    chat.updatedAt = this.now();
+    this.host.post({ type: 'answerStats', chatId, messageId, stats });
+    void this.persist(chat);
   }
 
   private async persist(chat: Chat): Promise<void> {
@@ -638,7 +665,8 @@ function clearModelChoice(chat: Chat): void {
 }
 
 /**
- * The answer's clock is the client's (one clock for every figure): it starts when the request
+ * The answer's clock is the client's (one clock for every figure, see OpenRouterClientOptions.clock;
+ * the session's own `now` only dates messages and chats): it starts when the request
  * leaves, after preparing, so waiting for the model list or a cost question is not counted as
  * the model's time to first token.
  */
@@ -648,7 +676,9 @@ function timingsOf(turn: AssistantTurn): AnswerTimings {
     sentAt: startedAt,
     ...(turn.reasoning && firstTokenAt !== undefined ? { firstReasoningAt: firstTokenAt } : {}),
     ...(firstContentAt !== undefined ? { firstContentAt } : {}),
-    endedAt: endedAt ?? Date.now(),
+    // The client marks every turn it returns or throws as ended; without a mark there is no
+    // duration, rather than one read from another clock.
+    endedAt: endedAt ?? startedAt,
   };
 }
 

@@ -19,6 +19,8 @@ export interface ChatStreamRequest {
   policy: RetryPolicy;
   stallTimeoutMs: number;
   log?: (line: string) => void;
+  /** The answer's clock (see OpenRouterClientOptions.clock); the stall watchdog keeps real time. */
+  clock: () => number;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ChatStreamRequest {
  * started waiting, and a single timeout re-arms itself for the remaining time.
  */
 export class ChatStreamRun {
-  readonly assembler = new TurnAssembler();
+  readonly assembler: TurnAssembler;
   private readonly controller = new AbortController();
   private reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   private userAborted = false;
@@ -41,7 +43,9 @@ export class ChatStreamRun {
   private attempt = 0;
   private status: number | undefined;
 
-  constructor(private readonly request: ChatStreamRequest) {}
+  constructor(private readonly request: ChatStreamRequest) {
+    this.assembler = new TurnAssembler(request.clock);
+  }
 
   async *batches(signal?: AbortSignal): AsyncGenerator<StreamEvent[], void, undefined> {
     if (signal?.aborted) throw this.fail(abortedError());
@@ -178,7 +182,7 @@ export class ChatStreamRun {
 
 function elapsed(assembler: TurnAssembler): string {
   const { startedAt, endedAt } = assembler.turn.timings;
-  return `${(endedAt ?? Date.now()) - startedAt} ms`;
+  return `${(endedAt ?? startedAt) - startedAt} ms`;
 }
 
 export function stalledError(stallTimeoutMs: number): OpenRouterError {

@@ -1,5 +1,6 @@
 import { ChatStreamRun } from './chatStream';
 import { abortedError, OpenRouterError } from './errors';
+import { fetchGenerationReport, GENERATION_TRIES, mapGeneration, type GenerationReport } from './generation';
 import { errorFromHttpResponse } from './httpErrors';
 import { mapKeyInfo, mapModelList } from './models';
 import { insecureBaseUrlError, invalidBaseUrlError, networkError } from './networkErrors';
@@ -25,6 +26,11 @@ export interface OpenRouterClientOptions {
   appTitle?: string;
   /** One line per request; never receives the key. */
   log?: (line: string) => void;
+  /**
+   * The one clock an answer's figures are read from (sent, first token, end): epoch
+   * milliseconds, default `Date.now`. Tests pass a scripted clock to check the figures.
+   */
+  clock?: () => number;
 }
 
 export class OpenRouterClient {
@@ -69,6 +75,20 @@ export class OpenRouterClient {
     return this.modelsCache;
   }
 
+  /**
+   * What a generation was billed for (`GET /generation?id=`), asked again with the retry policy's
+   * backoff while OpenRouter has not recorded it yet. Undefined when it cannot be had or `signal`
+   * fired; never throws.
+   */
+  async billedGeneration(generationId: string, options: { signal?: AbortSignal } = {}): Promise<GenerationReport | undefined> {
+    const path = `/generation?id=${encodeURIComponent(generationId)}`;
+    const schedule = { tries: GENERATION_TRIES, baseDelayMs: this.policy.baseDelayMs, maxDelayMs: this.policy.maxDelayMs };
+    return fetchGenerationReport(async (signal) => mapGeneration(await this.getJson(path, await this.requireApiKey(), signal)), schedule, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      log: (line) => this.log(line, undefined),
+    });
+  }
+
   /** GET /key with the given key (or the configured one): label, limit and remaining credit. */
   async getKeyInfo(apiKey?: string, options: { signal?: AbortSignal } = {}): Promise<KeyInfo> {
     const key = apiKey ?? (await this.requireApiKey());
@@ -83,7 +103,7 @@ export class OpenRouterClient {
       url = this.endpoint('/chat/completions');
     } catch (error) {
       // Same contract as failures later on: every OpenRouterError carries a (here empty) partial.
-      if (error instanceof OpenRouterError) error.partial ??= emptyTurn();
+      if (error instanceof OpenRouterError) error.partial ??= emptyTurn(this.options.clock);
       throw error;
     }
     return new ChatStreamRun({
@@ -96,6 +116,7 @@ export class OpenRouterClient {
       policy: this.policy,
       stallTimeoutMs: this.options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
       log: this.options.log,
+      clock: this.options.clock ?? Date.now,
     });
   }
 
@@ -165,8 +186,8 @@ export class OpenRouterClient {
   }
 }
 
-function emptyTurn(): AssistantTurn {
-  const assembler = new TurnAssembler();
+function emptyTurn(clock: () => number = Date.now): AssistantTurn {
+  const assembler = new TurnAssembler(clock);
   assembler.markEnded();
   return assembler.turn;
 }

@@ -11,8 +11,9 @@ export class TurnAssembler {
   /** Stream index of each entry of `turn.toolCalls`, same order. */
   private readonly toolCallIndices: number[] = [];
 
-  constructor(startedAt = Date.now()) {
-    this.turn = { content: '', reasoning: '', reasoningDetails: [], toolCalls: [], timings: { startedAt } };
+  /** `clock`: the one clock of the answer's figures; read now (the request leaves) and at each first. */
+  constructor(private readonly clock: () => number = Date.now) {
+    this.turn = { content: '', reasoning: '', reasoningDetails: [], toolCalls: [], timings: { startedAt: clock() } };
   }
 
   apply(event: StreamEvent): void {
@@ -28,7 +29,7 @@ export class TurnAssembler {
         if (event.provider) turn.provider = event.provider;
         break;
       case 'reasoning':
-        turn.timings.firstTokenAt ??= Date.now();
+        turn.timings.firstTokenAt ??= this.clock();
         turn.reasoning += event.text;
         break;
       case 'reasoningDetails':
@@ -36,13 +37,13 @@ export class TurnAssembler {
         break;
       case 'content':
         if (turn.timings.firstContentAt === undefined) {
-          turn.timings.firstContentAt = Date.now();
+          turn.timings.firstContentAt = this.clock();
           turn.timings.firstTokenAt ??= turn.timings.firstContentAt;
         }
         turn.content += event.text;
         break;
       case 'toolCall':
-        turn.timings.firstTokenAt ??= Date.now();
+        turn.timings.firstTokenAt ??= this.clock();
         this.applyToolCall(event);
         break;
       case 'usage':
@@ -58,7 +59,7 @@ export class TurnAssembler {
   }
 
   markEnded(): void {
-    this.turn.timings.endedAt ??= Date.now();
+    this.turn.timings.endedAt ??= this.clock();
   }
 
   private applyToolCall(event: Extract<StreamEvent, { type: 'toolCall' }>): void {

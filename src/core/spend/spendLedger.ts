@@ -3,6 +3,8 @@
  * globalState). Only two running totals with the day and month they belong to: a new day or
  * month starts again from zero, and nothing else about the answers is kept.
  */
+import type { HostMessage } from '../../shared/protocol';
+
 export interface SpendState {
   /** Local calendar day, `YYYY-MM-DD`. */
   readonly day: string;
@@ -23,6 +25,17 @@ export function dayKey(now: Date): string {
 
 export function monthKey(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/**
+ * What a message posted to the view adds to the spend: a finished answer's cost (at `streamEnd`),
+ * or a stopped or failed answer's billed cost, which comes later (`answerStats`; such an answer
+ * ended without usage, so its `streamEnd` carried no cost and nothing is counted twice).
+ */
+export function spendOf(message: HostMessage): number | undefined {
+  const stats = message.type === 'streamEnd' ? message.message.stats : message.type === 'answerStats' ? message.stats : undefined;
+  const cost = stats?.costUsd;
+  return cost !== undefined && Number.isFinite(cost) && cost > 0 ? cost : undefined;
 }
 
 /** The state after an answer that cost `costUsd`; a bad or negative figure changes nothing. */

@@ -3,7 +3,7 @@
  * finished a footer with status, error, stats and actions. Deltas are buffered and reach the DOM
  * only in `renderFrame`, which the app calls at most once per animation frame.
  */
-import type { MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
+import type { AnswerStats, MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
 import { button, el } from '../dom';
 import { t } from '../i18n';
 import { StreamingMarkdown } from '../markdown/streamingMarkdown';
@@ -109,6 +109,12 @@ export class AssistantMessageView {
     this.reasoning?.finish(final.stats?.reasoningSeconds);
     this.markdown.finish(final.content);
     this.renderFooter();
+  }
+
+  /** Figures that came after the end (see `answerStats`); the rest of the message stays. */
+  setStats(stats: AnswerStats): void {
+    this.message = { ...this.message, stats };
+    if (!this.streaming) this.renderFooter();
   }
 
   /** Regenerate and Retry are offered on the last answer only, and not while a request runs. */

@@ -2,7 +2,7 @@
  * The conversation: a `role="log"` list of message articles. It owns the message views, routes
  * stream deltas to the streaming answer and keeps Regenerate on the last answer only.
  */
-import type { MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
+import type { AnswerStats, MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
 import { el } from '../dom';
 import { t } from '../i18n';
 import { AssistantMessageView } from './assistantMessage';
@@ -62,6 +62,11 @@ export class MessageList {
     const view = this.assistant(messageId);
     view?.appendDelta(reasoning, content);
     return view !== undefined;
+  }
+
+  /** Late figures of an ended answer (a stopped or failed one's billed tokens and cost). */
+  updateStats(messageId: string, stats: AnswerStats): void {
+    this.assistant(messageId)?.setStats(stats);
   }
 
   updateToolCall(messageId: string, call: ToolCallView): void {

@@ -38,4 +38,22 @@ describe('chat session: time to first token', function () {
     // Whatever the machine's speed: the first token came after preparing ended and before the answer did.
     assert.ok(ttft >= 0 && ttft <= answeredAt - preparedAt, `first token ${ttft} ms, but the request was out for only ${answeredAt - preparedAt} ms`);
   });
+
+  it('reads every shown figure from the one clock of the client, not from the session', async () => {
+    // The client's clock steps one second per reading: request out, first reasoning, first
+    // content, end. The session's own clock (it dates messages) stands still at another time.
+    let reading = 0;
+    const { host } = hostFor(server, { clock: () => 1_000_000 + 1000 * reading++ });
+    const session = new ChatSession(new ChatStore(await fs.mkdtemp(join(tmpdir(), 'orc-clock-'))), host, () => 5);
+    await session.init();
+    const outcome = await session.send('[[mock:echo]] one clock');
+    const stats = outcome?.message.stats;
+    assert.equal(reading, 4, 'the client read its clock at the request, the first reasoning, the first content and the end');
+    assert.equal(stats?.ttftMs, 1000, 'first token: one step after the request left');
+    assert.equal(stats?.reasoningSeconds, 1, 'reasoning: from its first token to the first content');
+    const completion = stats?.completionTokens ?? 0;
+    assert.ok(completion > 0);
+    assert.equal(stats?.tokensPerSecond, Math.round((completion / 2) * 10) / 10, 'speed: completion tokens over the two steps from first token to end');
+    assert.equal(outcome?.message.createdAt, 5, 'the session clock only dates the message');
+  });
 });

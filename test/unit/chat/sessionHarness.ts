@@ -18,10 +18,7 @@ export interface Harness {
 }
 
 /** A host that records what the session posts and prepares requests for the local server. */
-export function hostFor(
-  server: MockOpenRouter,
-  clientOptions: Partial<OpenRouterClientOptions> = {},
-): { host: ChatSessionHost; posted: HostMessage[] } {
+export function hostFor(server: MockOpenRouter, clientOptions: Partial<OpenRouterClientOptions> = {}): { host: ChatSessionHost; posted: HostMessage[] } {
   const posted: HostMessage[] = [];
   const client = new OpenRouterClient({ baseUrl: server.baseUrl, getApiKey: () => TEST_API_KEY, stallTimeoutMs: 5000, ...clientOptions });
   const host: ChatSessionHost = {

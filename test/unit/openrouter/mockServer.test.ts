@@ -58,8 +58,23 @@ describe('local OpenRouter-compatible server', () => {
     assert.equal(wrong.status, 401);
     assert.equal(server.requests.at(-1)?.script, 'unauthorized');
     const turn = await clientFor(server).client.complete(chatRequest());
-    const generation = await fetch(`${server.baseUrl}/generation?id=${turn.generationId}`, { headers: { Authorization: `Bearer ${TEST_API_KEY}` } });
-    assert.equal(generation.status, 200);
+    // Like OpenRouter's, the record lags the stream: "not found" for the first lookups (two by
+    // default, counted from the stream's end), then the generation's figures, equal to its usage.
+    const statuses: number[] = [];
+    let data: Record<string, unknown> | undefined;
+    while (!data && statuses.length < 6) {
+      const generation = await fetch(`${server.baseUrl}/generation?id=${turn.generationId}`, { headers: { Authorization: `Bearer ${TEST_API_KEY}` } });
+      statuses.push(generation.status);
+      if (generation.ok) data = ((await generation.json()) as { data: Record<string, unknown> }).data;
+      else assert.deepEqual(await generation.json(), { error: { code: 404, message: 'Generation not found' } });
+    }
+    assert.ok(statuses.filter((status) => status === 404).length >= 2, `statuses ${statuses.join(', ')}`);
+    assert.equal(data?.['id'], turn.generationId);
+    assert.equal(data?.['native_tokens_prompt'], turn.usage?.promptTokens);
+    assert.equal(data?.['native_tokens_completion'], turn.usage?.completionTokens);
+    assert.equal(data?.['total_cost'], turn.usage?.costUsd);
+    assert.equal(data?.['cancelled'], false);
+    assert.equal(data?.['finish_reason'], 'stop');
     const missing = await fetch(`${server.baseUrl}/generation?id=gen-nope`, { headers: { Authorization: `Bearer ${TEST_API_KEY}` } });
     assert.equal(missing.status, 404);
   });
