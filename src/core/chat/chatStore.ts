@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
 import { withForeignMessages } from './chatMerge';
 import { isStoredAttachment } from '../context/attachment';
+import { isCodeOrigin } from '../codeActions/codeOrigin';
 
 const FILE_VERSION = 1;
 const CHAT_FILE = /^[\w-]{1,80}\.json$/;
@@ -262,6 +263,8 @@ export function parseChat(text: string): Chat | string {
   if (!Array.isArray(chat.messages)) return 'messages missing';
   for (const [index, message] of chat.messages.entries()) {
     if (!isMessage(message)) return `message ${index} is malformed`;
+    // A bad origin costs only Apply's target (Apply then says it has none), not the chat.
+    if (message.origin !== undefined && !isCodeOrigin(message.origin)) delete message.origin;
   }
   return chat as unknown as Chat;
 }
