@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CodeActionResult } from '../../src/extension/codeActions';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
@@ -158,6 +159,75 @@ describe('Code actions: code into the editor', function () {
       assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptApply'), false);
       assert.equal(editor.document.getText(), edited);
       assert.match(String(warnings[0]?.[0]), /changed while the proposal was open; nothing was overwritten/);
+    });
+
+    describe('after a reload (the chat read back from disk)', () => {
+      const code = ADD.join('\n');
+
+      /** Refactor lines 2-4 (the notification's Apply is not taken); resolves with the answer. */
+      async function refactorAnswer(editor: vscode.TextEditor): Promise<CodeActionResult> {
+        selectLines(editor, 2, 4);
+        stubWindow('showInformationMessage', async () => undefined);
+        server.enqueue('default');
+        const result = await vscode.commands.executeCommand<CodeActionResult | undefined>('openrouterChat.refactorSelection');
+        assert.equal(result?.status, 'done');
+        return result;
+      }
+
+      /** What a window reload does to the chat: this window's memory is gone, the disk copy is read. */
+      async function reload(chatId: string): Promise<void> {
+        api.session.newChat();
+        await api.session.openChat(chatId);
+        assert.equal(api.session.activeChat.id, chatId);
+      }
+
+      it('Apply on the regenerated answer targets the original lines (moved by an edit above), not the cursor\'s whole file', async () => {
+        const editor = await tempEditor(original);
+        const asked = await refactorAnswer(editor);
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(editor.document.uri, new vscode.Position(0, 0), '// header\n');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await reload(asked.chatId);
+        server.enqueue('default');
+        const regenerated = await api.session.regenerate(asked.messageId);
+        assert.ok(regenerated && regenerated.message.id !== asked.messageId);
+        // Nothing selected: the old fallback proposed the whole file replaced by the snippet.
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+
+        api.receiveFromWebview({ type: 'applyCode', code, language: 'ts', messageId: regenerated.message.id });
+        const diff = await until('the Apply diff', proposalTab);
+        assert.equal(diff.original.toString(), editor.document.uri.toString());
+        assert.equal((await vscode.workspace.openTextDocument(diff.modified)).getText(), `// header\n${applied}`);
+        assert.equal(await vscode.commands.executeCommand('openrouterChat.acceptApply'), true);
+        assert.equal(editor.document.getText(), `// header\n${applied}`);
+      });
+
+      it('says it cannot apply when the original lines were edited, and replaces the selection only when asked to', async () => {
+        const editor = await tempEditor(original);
+        const asked = await refactorAnswer(editor);
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(editor.document.uri, new vscode.Range(2, 11, 2, 15), 'Math.PI');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const edited = editor.document.getText();
+        await reload(asked.chatId);
+        editor.selection = new vscode.Selection(0, 0, 0, 0);
+
+        const declined = stubWindow('showWarningMessage', async () => undefined);
+        api.receiveFromWebview({ type: 'applyCode', code, language: 'ts', messageId: asked.messageId });
+        const warning = await until('the warning', () => declined[0]);
+        const file = vscode.workspace.asRelativePath(editor.document.uri, false);
+        assert.match(String(warning[0]), /^Cannot apply to /);
+        assert.ok(String(warning[0]).includes(file), 'the warning names the file');
+        assert.equal(warning[1], 'Replace the Selection Instead');
+        assert.equal(proposalTab(), undefined, 'no diff: not the whole file, not the empty selection');
+        assert.equal(editor.document.getText(), edited);
+
+        selectLines(editor, 2, 4);
+        stubWindow('showWarningMessage', async (...args: unknown[]) => args[1]);
+        api.receiveFromWebview({ type: 'applyCode', code, language: 'ts', messageId: asked.messageId });
+        const diff = await until('the Apply diff on the selection', proposalTab);
+        assert.equal((await vscode.workspace.openTextDocument(diff.modified)).getText(), applied);
+      });
     });
 
     it('keeps CRLF line endings', async () => {

@@ -8,6 +8,7 @@ import { joinRoundText, toolCallViews, toolRoundTurns, type ToolRound } from '..
 import type { ReasoningDetail, ReasoningEffort, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { toAttachmentView, type ContextAttachment } from '../context/attachment';
+import type { CodeOrigin } from '../codeActions/codeOrigin';
 
 export interface StoredMessage {
   readonly id: string;
@@ -29,6 +30,8 @@ export interface StoredMessage {
   cutOff?: CutOffReason;
   /** Context attached to a user message, with the content the model was shown. */
   attachments?: ContextAttachment[];
+  /** A code action's question: the code it is about, which Apply on its answers targets. */
+  origin?: CodeOrigin;
   readonly createdAt: number;
   /**
    * When the window that owns this message last changed it (an edited question, an answer that

@@ -16,6 +16,7 @@ import { markInterrupted, ourCopyStays, type ReadContext } from './chatSync';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ContextAttachment } from '../context/attachment';
+import type { CodeOrigin } from '../codeActions/codeOrigin';
 import { DeltaBatcher } from './deltaBatcher';
 import { errorViewOf } from './errorView';
 import { ToolAnswers } from '../tools/toolAnswers';
@@ -90,6 +91,8 @@ export interface SendOptions extends PrepareOptions {
   readonly onEvent?: (event: StreamEvent) => void;
   /** Context attached to this question; stored with it, so regenerate and edit-and-resend send it again. */
   readonly attachments?: readonly ContextAttachment[];
+  /** The code a code action asks about; stored with the question, so every answer to it can be applied there. */
+  readonly origin?: CodeOrigin;
 }
 
 export interface AnswerOutcome {
@@ -209,6 +212,7 @@ export class ChatSession {
     const user = createMessage('user', text, {
       ...(options.label ? { label: options.label } : {}),
       ...(options.attachments?.length ? { attachments: [...options.attachments] } : {}),
+      ...(options.origin ? { origin: options.origin } : {}),
     }, this.now());
     chat.messages.push(user);
     if (chat.title === UNTITLED_CHAT) chat.title = titleFromQuestion(options.label ?? text);

@@ -15,6 +15,7 @@ import type { Chat, StoredMessage } from './chat';
 import { withForeignMessages } from './chatSync';
 import { withFileLock } from './fileLock';
 import { isStoredAttachment } from '../context/attachment';
+import { isCodeOrigin } from '../codeActions/codeOrigin';
 
 const FILE_VERSION = 1;
 const CHAT_FILE = /^[\w-]{1,80}\.json$/;
@@ -279,6 +280,8 @@ export function parseChat(text: string): Chat | string {
   if (!Array.isArray(chat.messages)) return 'messages missing';
   for (const [index, message] of chat.messages.entries()) {
     if (!isMessage(message)) return `message ${index} is malformed`;
+    // A bad origin costs only Apply's target (Apply then says it has none), not the chat.
+    if (message.origin !== undefined && !isCodeOrigin(message.origin)) delete message.origin;
   }
   // Only a merge aid (see chatSync.ts): a malformed list is dropped, not a reason to set the chat aside.
   if (chat.removedMessageIds !== undefined && !(Array.isArray(chat.removedMessageIds) && chat.removedMessageIds.every((id) => typeof id === 'string'))) {

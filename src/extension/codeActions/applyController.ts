@@ -1,15 +1,17 @@
 /**
  * Apply: shows the proposed code spliced into the whole file in VS Code's diff editor, and on
  * Accept writes it over exactly the lines the answer is about, as one WorkspaceEdit (one Undo).
- * If those lines were edited since, it says so and writes nothing.
+ * Those lines are the question's stored origin, found again by their text when the file changed;
+ * when they were edited (or stand twice), it says so and offers the selection, never the file.
  */
 import * as vscode from 'vscode';
 import { lineReference } from '../../core/codeActions/promptTemplates';
 import { reindentForReplacement } from '../../core/codeActions/reindent';
+import { locateOrigin, type CodeOrigin } from '../../core/codeActions/codeOrigin';
 import { rangeDrift } from '../../core/codeActions/trackedRange';
 import { eolOf, rangeOfOffsets, readOnlyProblem } from './editGuards';
 import type { EditorTracker } from './editorTracker';
-import type { CodeOrigin, OriginRegistry } from './origins';
+import type { LiveOrigin, OriginRegistry } from './origins';
 import type { ProposalDocuments } from './proposalDocuments';
 import { withoutTrailingLineStart, workspacePath } from './codeTarget';
 import type { Log } from '../log';
@@ -17,7 +19,7 @@ import type { Log } from '../log';
 export const APPLY_PENDING_KEY = 'openrouterChat.applyPending';
 
 interface PendingApply {
-  readonly origin: CodeOrigin;
+  readonly origin: LiveOrigin;
   readonly proposalUri: vscode.Uri;
   /** The replacement for the origin's range, already re-indented and in the document's EOL. */
   readonly replacement: string;
@@ -49,13 +51,64 @@ export class ApplyController implements vscode.Disposable {
     return this.pending !== undefined;
   }
 
-  /** Shows the diff for `code` against the answer's origin (or the active editor's selection or file). */
-  async apply(code: string, messageId: string): Promise<boolean> {
-    const origin = this.origins.forMessage(messageId) ?? this.originFromEditor();
-    if (!origin) {
+  /**
+   * Shows the diff for `code` against `origin`, the code the answer's question was about. Without
+   * one (an ordinary chat answer) it goes against the active editor's selection, or its file.
+   */
+  async apply(code: string, origin: CodeOrigin | undefined): Promise<boolean> {
+    if (origin) return this.applyAtOrigin(code, origin);
+    const live = this.liveFromEditor(false);
+    if (!live) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open the file to change (and select the lines to replace), then press Apply again.'));
       return false;
     }
+    return this.applyAt(code, live);
+  }
+
+  private async applyAtOrigin(code: string, origin: CodeOrigin): Promise<boolean> {
+    const uri = vscode.Uri.parse(origin.uri);
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The file this answer is about is gone: {0}', uri.fsPath || origin.uri));
+      return false;
+    }
+    const followed = this.origins.liveFor(origin);
+    const place = locateOrigin(document.getText(), origin, followed?.tracked);
+    if (place.kind === 'lost') return this.offerSelectionInstead(code, origin, document, place.reason);
+    let live = followed;
+    if (!live || place.relocated) {
+      live = this.origins.track(document, rangeOfOffsets(document, place.start, place.end));
+      this.origins.link(origin, live);
+    }
+    if (place.relocated) this.log.info('codeActions', `apply: the answer's code moved to ${place.start}-${place.end}; the proposal goes there`);
+    return this.applyAt(code, live);
+  }
+
+  /**
+   * The code the answer is about is no longer where it was and cannot be found once: Apply says
+   * so, naming the file, and offers the current selection as an explicit choice (never the file).
+   */
+  private async offerSelectionInstead(code: string, origin: CodeOrigin, document: vscode.TextDocument, reason: 'edited' | 'ambiguous'): Promise<boolean> {
+    const file = workspacePath(document);
+    const useSelection = vscode.l10n.t('Replace the Selection Instead');
+    const text =
+      reason === 'edited'
+        ? vscode.l10n.t('Cannot apply to {0}: the code this answer is about (lines {1}-{2} when asked) was edited or removed since. Select the lines to replace and choose "{3}", or ask again.', file, origin.startLine, origin.endLine, useSelection)
+        : vscode.l10n.t('Cannot apply to {0}: the code this answer is about (lines {1}-{2} when asked) now stands more than once in the file, so Apply cannot tell which to replace. Select the lines to replace and choose "{3}".', file, origin.startLine, origin.endLine, useSelection);
+    this.log.warn('codeActions', `apply: the answer's code is no longer at ${lineReference(file, origin.startLine, origin.endLine)} (${reason})`);
+    const choice = await vscode.window.showWarningMessage(text, useSelection);
+    if (choice !== useSelection) return false;
+    const live = this.liveFromEditor(true);
+    if (!live) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Select the lines to replace in an editor first; nothing was changed.'));
+      return false;
+    }
+    return this.applyAt(code, live);
+  }
+
+  private async applyAt(code: string, origin: LiveOrigin): Promise<boolean> {
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(origin.uri);
@@ -68,14 +121,11 @@ export class ApplyController implements vscode.Disposable {
       void vscode.window.showWarningMessage(problem);
       return false;
     }
+    // The range holds the original text here: a fresh range, or one located by applyAtOrigin.
     const range = rangeOfOffsets(document, origin.tracked.start, origin.tracked.end);
     const where = lineReference(workspacePath(document), range.start.line + 1, range.end.line + 1);
-    if (this.verdict(document, origin) === 'edited') {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} was edited after this answer was written, so Apply would overwrite your changes. Select the lines to replace and use Insert instead.', where));
-      return false;
-    }
-
-    await this.show(document, origin, reindentForReplacement(code, origin, eolOf(document)), where, () => undefined);
+    const indentation = { originalText: origin.originalText, startLineText: document.lineAt(range.start.line).text, startCharacter: range.start.character };
+    await this.show(document, origin, reindentForReplacement(code, indentation, eolOf(document)), where, () => undefined);
     return true;
   }
 
@@ -105,7 +155,7 @@ export class ApplyController implements vscode.Disposable {
     });
   }
 
-  private async show(document: vscode.TextDocument, origin: CodeOrigin, replacement: string, where: string, settled: (accepted: boolean) => void): Promise<void> {
+  private async show(document: vscode.TextDocument, origin: LiveOrigin, replacement: string, where: string, settled: (accepted: boolean) => void): Promise<void> {
     if (this.pending) await this.discard();
     const full = document.getText();
     const proposed = full.slice(0, origin.tracked.start) + replacement + full.slice(origin.tracked.end);
@@ -174,15 +224,20 @@ export class ApplyController implements vscode.Disposable {
     if (this.pending) await this.end(this.pending);
   }
 
-  private verdict(document: vscode.TextDocument, origin: CodeOrigin): ReturnType<typeof rangeDrift> {
+  private verdict(document: vscode.TextDocument, origin: LiveOrigin): ReturnType<typeof rangeDrift> {
     const currentText = document.getText(rangeOfOffsets(document, origin.tracked.start, origin.tracked.end));
     return rangeDrift({ originalVersion: origin.version, currentVersion: document.version, originalText: origin.originalText, currentText, touched: origin.tracked.touched });
   }
 
-  private originFromEditor(): CodeOrigin | undefined {
+  /**
+   * The active editor's selection; without one, its whole file, unless `selectionOnly` (the user
+   * chose "the selection": an empty one must not become the file).
+   */
+  private liveFromEditor(selectionOnly: boolean): LiveOrigin | undefined {
     const editor = this.editors.current();
     if (!editor) return undefined;
     const document = editor.document;
+    if (editor.selection.isEmpty && selectionOnly) return undefined;
     const range = editor.selection.isEmpty
       ? new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length))
       : withoutTrailingLineStart(document, editor.selection);

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/chatSession';
+import { originOfAnswer } from '../../core/codeActions/codeOrigin';
 import type { CodeActionKind } from '../../core/codeActions/promptTemplates';
 import type { OpenRouterService } from '../openRouterService';
 import type { Log } from '../log';
@@ -110,7 +111,9 @@ export function registerCodeActions(context: vscode.ExtensionContext, deps: Code
       await guarded('insertCode', () => insertCodeAtCursor(code, editors, deps.log))();
     },
     applyCode: async (code, _language, messageId) => {
-      await guarded('applyCode', () => apply.apply(code, messageId))();
+      // The question's origin, stored in the chat: it outlives this window and the answer's id.
+      const origin = originOfAnswer(deps.session.activeChat.messages, messageId);
+      await guarded('applyCode', () => apply.apply(code, origin))();
     },
     apply,
     openFileRef: async (path, line, endLine) => {

@@ -1,70 +1,78 @@
 /**
- * Which code an answer is about. A code action's answer belongs to the lines it was asked about;
- * Apply on that answer must replace exactly those lines, wherever the user has gone since. The
- * range is followed through edits (see TrackedRange), so edits elsewhere do not break it and
- * edits inside it are detected.
+ * The ranges this window follows through edits. A code action's answer belongs to the lines it
+ * was asked about; the question stores them (core/codeActions/codeOrigin), and while this window
+ * runs the range is also followed live (see TrackedRange), so edits above it move it and edits
+ * inside it are detected even when the same text stands twice in the file.
+ *
+ * A live range is linked to the very CodeOrigin object the chat holds on its question. A reload,
+ * or a chat read back from disk, holds a new object with no live range: Apply then finds the
+ * place from the stored text alone.
  */
 import * as vscode from 'vscode';
+import type { CodeOrigin } from '../../core/codeActions/codeOrigin';
 import { TrackedRange } from '../../core/codeActions/trackedRange';
 
-export interface CodeOrigin {
+export interface LiveOrigin {
   readonly uri: vscode.Uri;
   readonly originalText: string;
   readonly version: number;
   readonly tracked: TrackedRange;
-  /** Text of the range's first line and its start column, for re-indenting the proposal. */
-  readonly startLineText: string;
-  readonly startCharacter: number;
 }
 
-/** Keeps origins of recent answers only: an old answer's lines are long gone anyway. */
+/** Keeps live ranges of recent questions only: an old question's lines are long gone anyway. */
 const MAX_ORIGINS = 50;
 
 export class OriginRegistry implements vscode.Disposable {
-  private readonly byMessage = new Map<string, CodeOrigin>();
-  private readonly live = new Set<CodeOrigin>();
+  private readonly byOrigin = new Map<CodeOrigin, LiveOrigin>();
+  private readonly live = new Set<LiveOrigin>();
   private readonly subscription: vscode.Disposable;
 
   constructor() {
     this.subscription = vscode.workspace.onDidChangeTextDocument((event) => this.follow(event));
   }
 
-  /** Starts following `range` of `document`; returns the origin for `remember`. */
-  track(document: vscode.TextDocument, range: vscode.Range): CodeOrigin {
-    const origin: CodeOrigin = {
+  /** Starts following `range` of `document`. */
+  track(document: vscode.TextDocument, range: vscode.Range): LiveOrigin {
+    const origin: LiveOrigin = {
       uri: document.uri,
       originalText: document.getText(range),
       version: document.version,
       tracked: new TrackedRange(document.offsetAt(range.start), document.offsetAt(range.end)),
-      startLineText: document.lineAt(range.start.line).text,
-      startCharacter: range.start.character,
     };
     this.live.add(origin);
     this.trim();
     return origin;
   }
 
-  remember(messageId: string, origin: CodeOrigin): void {
-    this.byMessage.delete(messageId);
-    this.byMessage.set(messageId, origin);
+  /** What a question stores: where `live` is now, with its original text. */
+  stored(document: vscode.TextDocument, live: LiveOrigin): CodeOrigin {
+    const start = document.positionAt(live.tracked.start);
+    const end = document.positionAt(live.tracked.end);
+    return { uri: document.uri.toString(), start: live.tracked.start, end: live.tracked.end, startLine: start.line + 1, endLine: end.line + 1, version: live.version, text: live.originalText };
+  }
+
+  /** Links a question's stored origin to the range this window follows for it. */
+  link(origin: CodeOrigin, live: LiveOrigin): void {
+    this.byOrigin.delete(origin);
+    this.byOrigin.set(origin, live);
     this.trim();
   }
 
-  forMessage(messageId: string): CodeOrigin | undefined {
-    return this.byMessage.get(messageId);
+  liveFor(origin: CodeOrigin): LiveOrigin | undefined {
+    return this.byOrigin.get(origin);
   }
 
-  /** Stops following an origin no answer refers to (e.g. an Apply that ended). */
-  release(origin: CodeOrigin): void {
-    if (![...this.byMessage.values()].includes(origin)) this.live.delete(origin);
+  /** Stops following a range no question refers to (e.g. an Apply that ended). */
+  release(origin: LiveOrigin): void {
+    if (![...this.byOrigin.values()].includes(origin)) this.live.delete(origin);
   }
 
   private trim(): void {
-    while (this.byMessage.size > MAX_ORIGINS) {
-      const oldest = this.byMessage.keys().next().value;
+    while (this.byOrigin.size > MAX_ORIGINS) {
+      const oldest = this.byOrigin.keys().next().value;
       if (oldest === undefined) break;
-      const origin = this.byMessage.get(oldest);
-      this.byMessage.delete(oldest);
+      const origin = this.byOrigin.get(oldest);
+      this.byOrigin.delete(oldest);
       if (origin) this.release(origin);
     }
     while (this.live.size > MAX_ORIGINS * 2) {
@@ -87,7 +95,7 @@ export class OriginRegistry implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    this.byMessage.clear();
+    this.byOrigin.clear();
     this.live.clear();
   }
 }

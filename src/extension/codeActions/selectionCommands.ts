@@ -1,11 +1,12 @@
 /**
  * Explain / Refactor / Fix / Document / Write tests: builds the turn from the selection (or the
- * block around the cursor) and sends it into the chat. Answers to Refactor, Fix and Document are
- * remembered against their lines so Apply replaces exactly those lines.
+ * block around the cursor) and sends it into the chat. The question stores the lines it is about
+ * (its origin), so Apply on any answer to it replaces exactly those lines.
  */
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/chatSession';
 import { codeBlocks } from '../../core/codeActions/codeFence';
+import type { CodeOrigin } from '../../core/codeActions/codeOrigin';
 import { buildCodeActionPrompt, type CodeActionKind } from '../../core/codeActions/promptTemplates';
 import type { ApplyController } from './applyController';
 import { resolveCodeTarget } from './codeTarget';
@@ -70,36 +71,25 @@ export async function runSelectionCommand(kind: CodeActionKind, deps: SelectionC
     range = new vscode.Range(range.start, document.lineAt(lastLine).range.end);
   }
   const { prompt, label } = promptFor(sized.code, range.end.line + 1);
-  const origin = deps.origins.track(document, range);
+  // Stored with the question, so every answer to it (also after Regenerate or a reload) applies here.
+  const live = deps.origins.track(document, range);
+  const origin = deps.origins.stored(document, live);
+  deps.origins.link(origin, live);
   deps.editors.noteCodeAction(document.uri);
   deps.log.info('codeActions', `${kind}: ${label}`);
 
   await deps.revealChat();
-  let remembered = false;
-  const outcome = await deps.session.send(prompt, {
-    label,
-    queueIfBusy: true,
-    onEvent: () => {
-      // The answer's id, as soon as it streams: Apply may be pressed before the answer ends.
-      if (remembered) return;
-      const streaming = deps.session.activeChat.messages.at(-1);
-      if (streaming?.role === 'assistant' && streaming.status === 'streaming') {
-        deps.origins.remember(streaming.id, origin);
-        remembered = true;
-      }
-    },
-  });
+  const outcome = await deps.session.send(prompt, { label, queueIfBusy: true, origin });
   if (!outcome) return undefined;
-  deps.origins.remember(outcome.message.id, origin);
-  if (CHANGES_CODE.has(kind) && outcome.message.status === 'done') void offerApply(outcome.message.id, outcome.message.content, label, deps.apply);
+  if (CHANGES_CODE.has(kind) && outcome.message.status === 'done') void offerApply(outcome.message.content, label, origin, deps.apply);
   return { chatId: outcome.chatId, messageId: outcome.message.id, status: outcome.message.status ?? 'done' };
 }
 
 /** A notification with Apply when the answer ends with code for the lines it was asked about. */
-async function offerApply(messageId: string, content: string, label: string, apply: ApplyController): Promise<void> {
+async function offerApply(content: string, label: string, origin: CodeOrigin, apply: ApplyController): Promise<void> {
   const block = codeBlocks(content)[0];
   if (!block) return;
   const action = vscode.l10n.t('Apply');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The answer to "{0}" has new code.', label), action);
-  if (choice === action) await apply.apply(block.code, messageId);
+  if (choice === action) await apply.apply(block.code, origin);
 }
