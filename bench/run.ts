@@ -12,6 +12,7 @@ import { runMentionBench } from './mention/mentionBench';
 import { runRenderBench } from './render/renderBench';
 import { measureSizes } from './size/sizeBench';
 import { runStopBench } from './stop/stopBench';
+import { runStoreBench } from './store/storeBench';
 import { round } from './stats';
 
 interface Figure {
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   const render = await runRenderBench();
   console.log('bench: # mention suggestions on a 50,000-file workspace…');
   const mention = runMentionBench();
+  console.log('bench: two windows (two processes) adding 200 messages each to one chat…');
+  const store = await runStoreBench();
   console.log('bench: sizes…');
   const size = measureSizes(root);
   console.log('bench: activation in code-server…');
@@ -55,6 +58,8 @@ async function main(): Promise<void> {
     { key: 'mention.medianMs', value: round(mention.medianMs, 2), target: 50, what: '# mention keystroke → ranked suggestions, 50,000 files, median' },
     { key: 'mention.worstMs', value: round(mention.worstMs, 2), what: 'the same, worst keystroke' },
     { key: 'stop.latencyMs', value: stop.latencyMs, target: 100, what: 'abort → server sees the socket closed' },
+    { key: 'store.lost', value: store.lost, target: 0, what: `messages lost when two processes add ${store.messagesPerWindow} each to one chat at once` },
+    { key: 'store.corrupt', value: store.corrupt, target: 0, what: 'chat files set aside as unreadable in the same run' },
     { key: 'size.extensionKB', value: size.extensionKB, target: 150, what: 'minified extension bundle' },
     { key: 'size.webviewKB', value: size.webviewKB, target: 200, what: 'minified webview JS + CSS' },
     { key: 'size.vsixKB', value: size.vsixKB, target: 400, what: 'packaged .vsix' },
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
     stop,
     mention,
     render,
+    store,
     size,
     activation,
     figures: Object.fromEntries(figures.map((f) => [f.key, { value: f.value, ...(f.target !== undefined ? { target: f.target, met: f.value <= f.target } : {}) }])),
