@@ -32,9 +32,11 @@ export class ConversationModel {
     if (message.type !== 'streamStart' || !message.user) return;
     const questions = this.chats.get(message.chatId) ?? [];
     this.chats.set(message.chatId, questions);
+    // A question asked again (Regenerate, Retry, Edit and resend) keeps its id. Its content is the
+    // model's to change only on an edit (`expectEdit`): a window that has not yet seen another
+    // window's edit regenerates from its older copy, and the newer edit must still win.
     const known = questions.find((q) => q.id === message.user!.id);
-    if (known) known.content = message.user.content; // Edit and resend keeps the question's id.
-    else {
+    if (!known) {
       questions.push({ id: message.user.id, content: message.user.content, window });
       this.questions += 1;
     }
