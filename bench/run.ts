@@ -10,6 +10,7 @@ import { runActivationBench } from './activation/activationBench';
 import { runClientBench } from './client/clientBench';
 import { runMentionBench } from './mention/mentionBench';
 import { runRenderBench } from './render/renderBench';
+import { runSearchBench } from './search/searchBench';
 import { measureSizes } from './size/sizeBench';
 import { runStopBench } from './stop/stopBench';
 import { runStoreBench } from './store/storeBench';
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   const render = await runRenderBench();
   console.log('bench: # mention suggestions on a 50,000-file workspace…');
   const mention = runMentionBench();
+  console.log('bench: search_text vs plain rg on a 50,000-file workspace…');
+  // The ripgrep the extension finds in VS Code's app root: code-server's, as the tests install it.
+  const search = await runSearchBench(join(root, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'lib', 'vscode'));
+  if (!search) throw new Error('bench: no ripgrep in the code-server install (.vscode-test); run `npm test` or node scripts/setup-code-server.mjs once');
   console.log('bench: two windows (two processes) adding 200 messages each to one chat…');
   const store = await runStoreBench();
   console.log('bench: sizes…');
@@ -58,6 +63,8 @@ async function main(): Promise<void> {
     { key: 'mention.medianMs', value: round(mention.medianMs, 2), target: 50, what: '# mention keystroke → ranked suggestions, 50,000 files, median' },
     { key: 'mention.worstMs', value: round(mention.worstMs, 2), what: 'the same, worst keystroke' },
     { key: 'stop.latencyMs', value: stop.latencyMs, target: 100, what: 'abort → server sees the socket closed' },
+    { key: 'search.ratio', value: search.ratio, target: 2, what: `search_text ÷ plain rg, same text, ${search.files.toLocaleString('en')} files` },
+    { key: 'search.oursMs', value: search.oursMs, what: 'search_text over that workspace, median' },
     { key: 'store.lost', value: store.lost, target: 0, what: `messages lost when two processes add ${store.messagesPerWindow} each to one chat at once` },
     { key: 'store.corrupt', value: store.corrupt, target: 0, what: 'chat files set aside as unreadable in the same run' },
     { key: 'size.extensionKB', value: size.extensionKB, target: 150, what: 'minified extension bundle' },
@@ -74,6 +81,7 @@ async function main(): Promise<void> {
     stop,
     mention,
     render,
+    search,
     store,
     size,
     activation,

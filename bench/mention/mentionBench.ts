@@ -15,7 +15,7 @@ const EXTENSIONS = ['ts', 'tsx', 'js', 'json', 'md', 'css', 'py', 'go'];
 const QUERIES = ['math', 'chatsess', 'cvp', 'src/core/index', 'README', 'zzzz', 'storetest', 'p'];
 
 /** A deterministic generator, so every run ranks the same workspace. */
-function generatePaths(count: number): string[] {
+export function generatePaths(count: number): string[] {
   let seed = 20_240_601;
   const next = (n: number): number => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
