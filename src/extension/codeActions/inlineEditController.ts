@@ -40,6 +40,13 @@ interface ActiveEdit {
   /** Accepted or rejected while streaming: later events are ignored and the answer is stopped. */
   cancelled: boolean;
   timer: NodeJS.Timeout | undefined;
+  /**
+   * A streaming write is on its way to the editor. The next one is only scheduled once it landed:
+   * when the editor is slower than the answer, queued whole-range rewrites would pile up, keep the
+   * document changing for as long as they drain, and make VS Code refuse every other edit of it
+   * ("has changed in the meantime"), an extension's or a refactoring's, until they are done.
+   */
+  writing: boolean;
   /** The final text, kept when no editor showed the document as the answer ended. */
   unwrittenFinal: string | undefined;
 }
@@ -126,7 +133,7 @@ export class InlineEditController implements vscode.Disposable {
       ...surroundingCode(document, range),
     });
     const writer = new InlineEditWriter(document, document.offsetAt(range.start), document.getText(range), () => this.editors.visibleFor(document));
-    const edit: ActiveEdit = { writer, target, where: lineReference(target.path, startLine, endLine), phase: 'streaming', answer: '', started: false, cancelled: false, timer: undefined, unwrittenFinal: undefined };
+    const edit: ActiveEdit = { writer, target, where: lineReference(target.path, startLine, endLine), phase: 'streaming', answer: '', started: false, cancelled: false, timer: undefined, writing: false, unwrittenFinal: undefined };
     this.active = edit;
     this.editors.noteCodeAction(document.uri);
     this.decorate(edit);
@@ -143,17 +150,28 @@ export class InlineEditController implements vscode.Disposable {
     }
     if (edit.cancelled || this.active !== edit || event.type !== 'content') return;
     edit.answer += event.text;
+    this.scheduleFlush(edit);
+  }
+
+  /** Writes what has streamed so far a moment from now, unless a write is already due or under way. */
+  private scheduleFlush(edit: ActiveEdit): void {
+    if (edit.writing) return;
     edit.timer ??= setTimeout(() => this.flush(edit), WRITE_INTERVAL_MS);
   }
 
   private flush(edit: ActiveEdit): void {
     edit.timer = undefined;
     if (edit.cancelled || this.active !== edit) return;
-    const code = codeFromAnswer(edit.answer, false);
+    const answered = edit.answer;
+    const code = codeFromAnswer(answered, false);
     if (code.length === 0) return;
+    edit.writing = true;
     void edit.writer.write(edit.target.reindent(code), { undoStopBefore: false, undoStopAfter: false }).then((result) => {
-      if (result === 'refused') this.abandon(edit, vscode.l10n.t('The editor refused the inline edit (the document may be read-only or changed); it stopped.'));
-      else this.decorate(edit);
+      edit.writing = false;
+      if (result === 'refused') return this.abandon(edit, vscode.l10n.t('The editor refused the inline edit (the document may be read-only or changed); it stopped.'));
+      this.decorate(edit);
+      // What streamed while this write was under way goes in the next one.
+      if (edit.answer !== answered && edit.phase === 'streaming') this.scheduleFlush(edit);
     });
   }
 
@@ -264,7 +282,7 @@ export class InlineEditController implements vscode.Disposable {
         this.decorate(edit);
       });
     } else if (edit.phase === 'streaming') {
-      edit.timer ??= setTimeout(() => this.flush(edit), WRITE_INTERVAL_MS);
+      this.scheduleFlush(edit);
     }
     this.decorate(edit);
   }

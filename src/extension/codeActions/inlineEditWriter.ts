@@ -19,6 +19,8 @@ export interface WriteStops {
 interface ExpectedChange {
   readonly offset: number;
   readonly length: number;
+  /** What the range holds once our write landed. */
+  readonly text: string;
 }
 
 export class InlineEditWriter {
@@ -64,7 +66,7 @@ export class InlineEditWriter {
     const editor = this.editorFor();
     if (!editor) return 'noEditor';
     const range = rangeOfOffsets(this.document, this.range.start, this.range.end);
-    this.expected = { offset: this.range.start, length: this.range.end - this.range.start };
+    this.expected = { offset: this.range.start, length: this.range.end - this.range.start, text };
     try {
       const ok = await editor.edit((edit) => edit.replace(range, text), { undoStopBefore: stops.undoStopBefore || !this.wroteAnything, undoStopAfter: stops.undoStopAfter });
       if (!ok) return 'refused';
@@ -88,8 +90,15 @@ export class InlineEditWriter {
     if (event.document !== this.document || event.contentChanges.length === 0) return false;
     const expected = this.expected;
     // Our own write, however VS Code reports it (whole, or trimmed to what differs): every change
-    // lies inside the range we are replacing. The range is reset once the write resolves.
-    if (expected && event.contentChanges.every((c) => c.rangeOffset >= expected.offset && c.rangeOffset + c.rangeLength <= expected.offset + expected.length)) {
+    // lies inside the range we are replacing, and afterwards the range holds exactly our text. The
+    // text matters: a user's edit inside the range can arrive while our write is under way (VS Code
+    // then refuses our write), and taking it for ours would write over it. The range is reset once
+    // the write resolves.
+    if (
+      expected &&
+      event.contentChanges.every((c) => c.rangeOffset >= expected.offset && c.rangeOffset + c.rangeLength <= expected.offset + expected.length) &&
+      this.document.getText(rangeOfOffsets(this.document, expected.offset, expected.offset + expected.text.length)) === expected.text
+    ) {
       return false;
     }
     const changes = [...event.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset);
