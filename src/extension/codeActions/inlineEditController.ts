@@ -71,6 +71,15 @@ export class InlineEditController implements vscode.Disposable {
         const edit = this.active;
         if (edit && document === edit.writer.document) this.abandon(edit, vscode.l10n.t('The file was closed, so the inline edit was cancelled.'));
       }),
+      // VS Code may keep a closed file's document open for minutes, so the close event can come
+      // far too late: the tab going away is what the user did. (A tab merely switched away from
+      // stays open: the edit pauses and resumes when it is shown again.)
+      vscode.window.tabGroups.onDidChangeTabs((event) => {
+        const edit = this.active;
+        if (edit && event.closed.length > 0 && !shownInAnyTab(edit.writer.document.uri)) {
+          this.abandon(edit, vscode.l10n.t('The file was closed, so the inline edit was cancelled.'));
+        }
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.resume()),
     );
   }
@@ -307,4 +316,17 @@ function unfinishedReason(message: AnswerOutcome['message'] | undefined): string
   if (message.cutOff === 'length') return vscode.l10n.t('the answer was cut off at the token limit');
   if (message.cutOff === 'contentFilter') return vscode.l10n.t('the answer was cut off by the provider’s content filter');
   return undefined;
+}
+
+/** Is the document open in a tab of any editor group (as text, or as a side of a diff)? */
+function shownInAnyTab(uri: vscode.Uri): boolean {
+  const target = uri.toString();
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => {
+      const input = tab.input;
+      if (input instanceof vscode.TabInputText) return input.uri.toString() === target;
+      if (input instanceof vscode.TabInputTextDiff) return input.modified.toString() === target || input.original.toString() === target;
+      return false;
+    }),
+  );
 }
