@@ -93,14 +93,11 @@ export class ConversationWorld {
   readonly windows: Window[] = [];
   private serial = 0;
 
-  private constructor(
-    private readonly server: MockOpenRouter,
-    readonly dir: string,
-  ) {}
+  private constructor(readonly dir: string) {}
 
   static async open(server: MockOpenRouter, windowCount: number): Promise<ConversationWorld> {
     const dir = await fs.mkdtemp(join(tmpdir(), 'orc-fuzz-'));
-    const world = new ConversationWorld(server, dir);
+    const world = new ConversationWorld(dir);
     for (let i = 0; i < windowCount; i++) {
       const window = new Window(i, server, dir, world.model);
       await window.open();
