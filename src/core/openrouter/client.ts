@@ -1,5 +1,6 @@
 import { ChatStreamRun } from './chatStream';
 import { abortedError, OpenRouterError } from './errors';
+import * as l10n from '../l10n';
 import { errorFromHttpResponse } from './httpErrors';
 import { mapKeyInfo, mapModelList } from './models';
 import { insecureBaseUrlError, invalidBaseUrlError, networkError } from './networkErrors';
@@ -152,7 +153,7 @@ export class OpenRouterClient {
     if (!key) {
       throw new OpenRouterError({
         kind: 'unauthorized',
-        userMessage: 'No OpenRouter API key is set. Set one to start chatting.',
+        userMessage: l10n.t('No OpenRouter API key is set. Set one to start chatting.'),
         action: 'setApiKey',
         retryable: false,
       });
