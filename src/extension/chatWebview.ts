@@ -8,6 +8,7 @@ import type { HostMessage, WebviewMessage } from '../shared/protocol';
 import { renderWebviewHtml } from '../core/view/webviewHtml';
 import { WebviewOutbox } from '../core/view/webviewOutbox';
 import { checkWebviewMessage } from '../shared/webviewMessageSchema';
+import { webviewStrings } from './l10nStrings';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
@@ -25,6 +26,8 @@ export function chatWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Ur
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     lang: vscode.env.language,
+    // In the document, so the view is built translated (ViewState.strings comes only later).
+    strings: webviewStrings(),
   });
 }
 

@@ -14,6 +14,7 @@ import { registerCodeActions, type CodeActions } from './codeActions';
 import { onConfigurationChanged, readConfiguration } from './configuration';
 import { clearApiKeyCommand, setApiKeyCommand } from './keyCommands';
 import { webviewStrings } from './l10nStrings';
+import { setTranslator } from '../core/l10n';
 import { createLog } from './log';
 import { selectModelCommand } from './modelPicker';
 import { OpenRouterService } from './openRouterService';
@@ -56,6 +57,8 @@ export interface OpenRouterChatApi {
 let activeSession: ChatSession | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<OpenRouterChatApi> {
+  // First, so every notice and error text the core builds is in the editor's language.
+  setTranslator((message, args) => vscode.l10n.t(message, ...args));
   const log = createLog();
   context.subscriptions.push(log.channel);
 

@@ -152,3 +152,9 @@ export const WEBVIEW_STRINGS = [
 ] as const;
 
 export type WebviewString = (typeof WEBVIEW_STRINGS)[number];
+
+/**
+ * The id of the document's JSON data block that carries the translations of these strings
+ * (written by renderWebviewHtml, read by the webview before it builds its UI).
+ */
+export const STRINGS_ELEMENT_ID = 'l10n-strings';

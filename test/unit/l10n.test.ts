@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..', '..');
+// A dynamic import: the script is an ES module, the tests compile to CommonJS.
+const loadCoreStrings = import('../../scripts/lib/coreStrings.mjs').then((module) => module.coreStrings);
 const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
 const placeholders = (text: string) => (text.match(/\{\d+\}|%[\w.]+%/g) ?? []).sort();
 
@@ -34,5 +36,15 @@ describe('localization', () => {
     for (const match of source.matchAll(/^\s+'((?:[^'\\]|\\.)*)',$/gm)) {
       assert.ok(match[1]!.replace(/\\'/g, "'") in bundle, `missing from the bundle: ${match[1]}`);
     }
+  });
+
+  it('the core\'s strings (its l10n.t calls) are in the host bundle', async () => {
+    const coreStrings = await loadCoreStrings;
+    const { strings, problems } = coreStrings(root);
+    assert.deepEqual(problems, []);
+    assert.ok(strings.includes('The request was stopped.'), 'the collector finds the core\'s calls');
+    const bundle = readJson('l10n/bundle.l10n.json');
+    const missing = strings.filter((text) => !(text in bundle));
+    assert.deepEqual(missing, [], 'run npm run l10n');
   });
 });

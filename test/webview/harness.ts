@@ -7,7 +7,7 @@
  * Every request the page makes to anything but this server is counted and aborted, so a test can
  * prove nothing left the page and no test ever reaches the network.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { renderWebviewHtml } from '../../src/core/view/webviewHtml';
 import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
+import { WEBVIEW_STRINGS } from '../../src/shared/webviewStrings';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -30,18 +31,46 @@ export const REPO_ROOT = findRepoRoot(__dirname);
 const DIST = join(REPO_ROOT, 'dist');
 const CONTENT_TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf' };
 
+/** A UI language the page can be served in besides English: its strings come from its bundle. */
+export type TestLocale = 'de';
+
+/**
+ * The webview strings of `l10n/bundle.l10n.<locale>.json`, picked the way the host's
+ * webviewStrings() picks them: only strings the webview uses, only where they differ.
+ */
+export function webviewTranslations(locale: TestLocale): Record<string, string> {
+  const bundle = JSON.parse(readFileSync(join(REPO_ROOT, 'l10n', `bundle.l10n.${locale}.json`), 'utf8')) as Record<string, string>;
+  const strings: Record<string, string> = {};
+  for (const english of WEBVIEW_STRINGS) {
+    const translated = bundle[english];
+    if (translated !== undefined && translated !== english) strings[english] = translated;
+  }
+  return strings;
+}
+
 export interface WebviewServer {
   readonly origin: string;
   close(): Promise<void>;
 }
 
-/** Serves the webview document at `/` and the bundle at `/dist/*`, nothing else. */
+/**
+ * Serves the webview document at `/` and the bundle at `/dist/*`, nothing else. `/?locale=de`
+ * serves the document with that locale's translations embedded, as the host does in a German
+ * VS Code.
+ */
 export async function startWebviewServer(): Promise<WebviewServer> {
   let origin = '';
   const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
     if (path === '/') {
-      const html = renderWebviewHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/dist/webview.css` });
+      const locale = url.searchParams.get('locale') === 'de' ? 'de' : undefined;
+      const html = renderWebviewHtml({
+        cspSource: origin,
+        scriptUri: `${origin}/dist/webview.js`,
+        styleUri: `${origin}/dist/webview.css`,
+        ...(locale ? { lang: locale, strings: webviewTranslations(locale) } : {}),
+      });
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
       return;
     }
@@ -110,6 +139,8 @@ export interface OpenOptions {
   readonly viewport?: { width: number; height: number };
   /** Scripts evaluated before the page's own (CDP-injected, so the page's CSP does not apply). */
   readonly initScripts?: readonly string[];
+  /** Serve the document in this language (its translations embedded, as the host does). */
+  readonly locale?: TestLocale;
 }
 
 export class WebviewPage {
@@ -131,7 +162,7 @@ export class WebviewPage {
     await page.route('**/*', (route) => (route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort()));
     await page.addInitScript(installFakeVsCodeApi, options.savedState ?? null);
     for (const content of options.initScripts ?? []) await page.addInitScript({ content });
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}/${options.locale ? `?locale=${options.locale}` : ''}`);
     await page.waitForFunction(() => window.__recorder.posted.some((message) => message.type === 'ready'));
     return view;
   }

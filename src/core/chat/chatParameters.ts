@@ -4,6 +4,7 @@
  * reader as the settings; a valid override replaces the setting for that chat only.
  */
 import type { ChatParameterOverrides } from '../../shared/protocol';
+import * as l10n from '../l10n';
 import { REASONING_EFFORTS } from '../openrouter/models';
 import type { ChatSettings } from '../openrouter/requestBuilder';
 import type { ReasoningEffort } from '../openrouter/types';
@@ -63,6 +64,8 @@ export class UnsupportedParameterNotices {
     if (fresh.length === 0) return undefined;
     for (const name of fresh) seen.add(`${modelId}|${name}`);
     const list = fresh.map((name) => `\`${name}\``).join(', ');
-    return `${modelId} does not support ${list}, so ${fresh.length === 1 ? 'it was' : 'they were'} not sent. To send ${fresh.length === 1 ? 'it' : 'them'} anyway and let OpenRouter pick only providers that support ${fresh.length === 1 ? 'it' : 'them'}, turn on openrouterChat.provider.requireParameters.`;
+    return fresh.length === 1
+      ? l10n.t('{0} does not support {1}, so it was not sent. To send it anyway and let OpenRouter pick only providers that support it, turn on openrouterChat.provider.requireParameters.', modelId, list)
+      : l10n.t('{0} does not support {1}, so they were not sent. To send them anyway and let OpenRouter pick only providers that support them, turn on openrouterChat.provider.requireParameters.', modelId, list);
   }
 }

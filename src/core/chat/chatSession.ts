@@ -7,6 +7,7 @@
  */
 import type { AnswerStats, ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
+import * as l10n from '../l10n';
 import type { OpenRouterClient } from '../openrouter/client';
 import type { AssistantTurn, ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
@@ -200,7 +201,7 @@ export class ChatSession {
     if (this.running?.ended) await this.idle();
     if (this.running) {
       if (!options.queueIfBusy) {
-        this.host.post({ type: 'notice', level: 'warning', text: BUSY_NOTICE });
+        this.host.post({ type: 'notice', level: 'warning', text: l10n.t(BUSY_NOTICE) });
         return undefined;
       }
       // Queue behind the running answer (and any earlier queued one), then send.
@@ -249,7 +250,7 @@ export class ChatSession {
     const chat = this.active;
     const last = chat.messages[chat.messages.length - 1];
     if (answerId !== undefined && (last?.id !== answerId || last.role !== 'assistant')) {
-      this.host.post({ type: 'notice', level: 'warning', text: NOT_LATEST_NOTICE });
+      this.host.post({ type: 'notice', level: 'warning', text: l10n.t(NOT_LATEST_NOTICE) });
       return undefined;
     }
     let lastUser = -1;
@@ -273,7 +274,7 @@ export class ChatSession {
     if (this.refuseWhileBusy()) return undefined;
     const last = this.active.messages[this.active.messages.length - 1];
     if (last?.id !== answerId || last.role !== 'assistant') {
-      this.host.post({ type: 'notice', level: 'warning', text: NOT_LATEST_NOTICE });
+      this.host.post({ type: 'notice', level: 'warning', text: l10n.t(NOT_LATEST_NOTICE) });
       return undefined;
     }
     return this.send(CONTINUE_PROMPT, { label: CONTINUE_LABEL });
@@ -319,7 +320,7 @@ export class ChatSession {
     // Re-read from disk: another window may have added to this chat since we listed it.
     const chat = (this.running?.chatId === chatId ? this.findChat(chatId) : undefined) ?? (await this.store.load(chatId)) ?? this.findChat(chatId);
     if (!chat) {
-      this.host.post({ type: 'notice', level: 'warning', text: 'That chat no longer exists; it may have been deleted in another window.' });
+      this.host.post({ type: 'notice', level: 'warning', text: l10n.t('That chat no longer exists; it may have been deleted in another window.') });
       await this.refreshList();
       return;
     }
@@ -482,7 +483,7 @@ export class ChatSession {
 
   private refuseWhileBusy(): boolean {
     if (!this.running) return false;
-    this.host.post({ type: 'notice', level: 'warning', text: BUSY_NOTICE });
+    this.host.post({ type: 'notice', level: 'warning', text: l10n.t(BUSY_NOTICE) });
     return true;
   }
 
@@ -629,7 +630,7 @@ export class ChatSession {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.host.log(`could not save chat ${chat.id}: ${reason}`);
-      this.host.post({ type: 'notice', level: 'error', text: `This chat could not be saved to disk (${reason}). It stays open here.` });
+      this.host.post({ type: 'notice', level: 'error', text: l10n.t('This chat could not be saved to disk ({0}). It stays open here.', reason) });
     }
     this.postList();
   }

@@ -5,6 +5,7 @@
 import type { ErrorAction, ErrorView } from '../../shared/protocol';
 import { OpenRouterError, type SuggestedAction } from '../openrouter/errors';
 import { redactSecrets } from '../openrouter/redact';
+import * as l10n from '../l10n';
 
 const ACTIONS: Record<SuggestedAction, readonly ErrorAction[]> = {
   setApiKey: ['setApiKey'],
@@ -26,7 +27,7 @@ export function errorViewOf(error: unknown): ErrorView {
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: 'unexpected', message: redactSecrets(`Something went wrong: ${message}`), actions: ['retry'] };
+  return { kind: 'unexpected', message: redactSecrets(l10n.t('Something went wrong: {0}', message)), actions: ['retry'] };
 }
 
 export function settingsErrorView(message: string, setting: string): ErrorView {
@@ -36,7 +37,9 @@ export function settingsErrorView(message: string, setting: string): ErrorView {
 export function noKeyErrorView(): ErrorView {
   return {
     kind: 'noApiKey',
-    message: 'No OpenRouter API key is set. Set one (it is kept in VS Code\'s secret storage) or set the OPENROUTER_API_KEY environment variable. Keys are created at https://openrouter.ai/keys.',
+    message: l10n.t(
+      "No OpenRouter API key is set. Set one (it is kept in VS Code's secret storage) or set the OPENROUTER_API_KEY environment variable. Keys are created at https://openrouter.ai/keys.",
+    ),
     actions: ['setApiKey'],
   };
 }

@@ -1,4 +1,5 @@
 import { abortedError, OpenRouterError } from './errors';
+import * as l10n from '../l10n';
 import { errorFromHttpResponse } from './httpErrors';
 import { networkError } from './networkErrors';
 import { redactSecrets } from './redact';
@@ -188,7 +189,7 @@ function elapsed(assembler: TurnAssembler): string {
 export function stalledError(stallTimeoutMs: number): OpenRouterError {
   return new OpenRouterError({
     kind: 'stalled',
-    userMessage: `No data arrived for ${Number((stallTimeoutMs / 1000).toFixed(1))} s, so the request was stopped. Try again.`,
+    userMessage: l10n.t('No data arrived for {0} s, so the request was stopped. Try again.', Number((stallTimeoutMs / 1000).toFixed(1))),
     action: 'retry',
     retryable: true,
   });
@@ -199,7 +200,7 @@ function toOpenRouterError(error: unknown): OpenRouterError {
   // Anything else is a bug in our own code path; keep its message (never carries the key).
   return new OpenRouterError({
     kind: 'network',
-    userMessage: `The request failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+    userMessage: l10n.t('The request failed unexpectedly: {0}', error instanceof Error ? error.message : String(error)),
     action: 'retry',
     retryable: false,
   });

@@ -1,4 +1,5 @@
 import { OpenRouterError } from './errors';
+import * as l10n from '../l10n';
 import { excerpt } from './httpErrors';
 import { redactSecrets } from './redact';
 import type { ReasoningDetail, StreamEvent, UrlCitation, Usage } from './types';
@@ -175,10 +176,13 @@ export function mapUsage(wire: WireUsage): Usage {
 function midStreamError(error: WireStreamError | undefined, reason?: string | null): OpenRouterError {
   const message = error?.message ? excerpt(redactSecrets(error.message)) : undefined;
   const code = error?.code;
-  const what = message ?? `the provider reported "${reason ?? 'error'}"`;
+  const what = message ?? l10n.t('the provider reported "{0}"', reason ?? 'error');
   return new OpenRouterError({
     kind: 'midStream',
-    userMessage: `The answer stopped with an error: ${what}${code !== undefined ? ` (code ${code})` : ''}. Try again.`,
+    userMessage:
+      code !== undefined
+        ? l10n.t('The answer stopped with an error: {0} (code {1}). Try again.', what, code)
+        : l10n.t('The answer stopped with an error: {0}. Try again.', what),
     action: 'retry',
     retryable: true,
     ...(code !== undefined ? { code } : {}),
@@ -189,7 +193,7 @@ function midStreamError(error: WireStreamError | undefined, reason?: string | nu
 function malformedEventError(data: string): OpenRouterError {
   return new OpenRouterError({
     kind: 'midStream',
-    userMessage: `OpenRouter sent an event that is not valid JSON: "${excerpt(redactSecrets(data), 80)}". Try again.`,
+    userMessage: l10n.t('OpenRouter sent an event that is not valid JSON: "{0}". Try again.', excerpt(redactSecrets(data), 80)),
     action: 'retry',
     retryable: true,
   });

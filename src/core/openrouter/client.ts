@@ -1,6 +1,7 @@
 import { ChatStreamRun } from './chatStream';
 import { abortedError, OpenRouterError } from './errors';
 import { fetchGenerationReport, GENERATION_TRIES, mapGeneration, type GenerationReport } from './generation';
+import * as l10n from '../l10n';
 import { errorFromHttpResponse } from './httpErrors';
 import { mapKeyInfo, mapModelList } from './models';
 import { insecureBaseUrlError, invalidBaseUrlError, networkError } from './networkErrors';
@@ -173,7 +174,7 @@ export class OpenRouterClient {
     if (!key) {
       throw new OpenRouterError({
         kind: 'unauthorized',
-        userMessage: 'No OpenRouter API key is set. Set one to start chatting.',
+        userMessage: l10n.t('No OpenRouter API key is set. Set one to start chatting.'),
         action: 'setApiKey',
         retryable: false,
       });

@@ -1,4 +1,5 @@
 import type { AssistantTurn } from './types';
+import * as l10n from '../l10n';
 
 export type OpenRouterErrorKind =
   | 'badRequest'
@@ -86,7 +87,7 @@ export function isOpenRouterError(value: unknown): value is OpenRouterError {
 export function abortedError(): OpenRouterError {
   return new OpenRouterError({
     kind: 'aborted',
-    userMessage: 'The request was stopped.',
+    userMessage: l10n.t('The request was stopped.'),
     action: 'none',
     retryable: false,
   });

@@ -1,5 +1,6 @@
 import { OpenRouterError, type OpenRouterErrorInit } from './errors';
 import { redactSecrets } from './redact';
+import * as l10n from '../l10n';
 
 /** Statuses worth an automatic retry: the same request may well succeed a moment later. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503]);
@@ -51,9 +52,9 @@ function describeModeration(metadata: Record<string, unknown> | undefined): stri
   if (!metadata) return '';
   const parts: string[] = [];
   const reasons = metadata['reasons'];
-  if (Array.isArray(reasons) && reasons.length > 0) parts.push(`reasons: ${reasons.map(String).join(', ')}`);
+  if (Array.isArray(reasons) && reasons.length > 0) parts.push(l10n.t('reasons: {0}', reasons.map(String).join(', ')));
   const flagged = metadata['flagged_input'];
-  if (typeof flagged === 'string' && flagged) parts.push(`flagged input: "${excerpt(flagged, 120)}"`);
+  if (typeof flagged === 'string' && flagged) parts.push(l10n.t('flagged input: "{0}"', excerpt(flagged, 120)));
   return parts.join('; ');
 }
 
@@ -70,7 +71,7 @@ export function errorFromHttpResponse(
   const httpLabel = `HTTP ${status}${statusText ? ` ${statusText}` : ''}`;
   const detail = serverMessage
     ? `${serverMessage} (HTTP ${status})`
-    : `${httpLabel}: ${excerpt(redactSecrets(bodyText, knownSecrets)) || 'empty response'}`;
+    : `${httpLabel}: ${excerpt(redactSecrets(bodyText, knownSecrets)) || l10n.t('empty response')}`;
   const retryAfterMs = parseRetryAfter(retryAfterHeader);
   const base = {
     status,
@@ -88,7 +89,7 @@ export function errorFromHttpResponse(
       if (/reasoning is mandatory/i.test(serverMessage ?? '')) {
         return make({
           kind: 'reasoningMandatory',
-          userMessage: `This model always reasons; reasoning cannot be turned off: ${detail}. Choose low, medium or high in openrouterChat.reasoningEffort.`,
+          userMessage: l10n.t('This model always reasons; reasoning cannot be turned off: {0}. Choose low, medium or high in openrouterChat.reasoningEffort.', detail),
           action: 'openSettings',
           setting: 'openrouterChat.reasoningEffort',
         });
@@ -96,32 +97,36 @@ export function errorFromHttpResponse(
       if (errorType === 'context_length_exceeded' || /context length|too many tokens/i.test(serverMessage ?? '')) {
         return make({
           kind: 'contextTooLong',
-          userMessage: `The conversation is too long for this model: ${detail}. Retry sends fewer of the earlier messages.`,
+          userMessage: l10n.t('The conversation is too long for this model: {0}. Retry sends fewer of the earlier messages.', detail),
           action: 'shortenContext',
         });
       }
-      return make({ kind: 'badRequest', userMessage: `OpenRouter rejected the request: ${detail}.`, action: 'openSettings' });
+      return make({ kind: 'badRequest', userMessage: l10n.t('OpenRouter rejected the request: {0}.', detail), action: 'openSettings' });
     case 401:
-      return make({ kind: 'unauthorized', userMessage: `OpenRouter did not accept the API key: ${detail}. Set a valid key.`, action: 'setApiKey' });
+      return make({ kind: 'unauthorized', userMessage: l10n.t('OpenRouter did not accept the API key: {0}. Set a valid key.', detail), action: 'setApiKey' });
     case 402:
-      return make({ kind: 'insufficientCredits', userMessage: `Your OpenRouter account is out of credits: ${detail}. Add credits at ${CREDITS_URL}.`, action: 'addCredits' });
+      return make({ kind: 'insufficientCredits', userMessage: l10n.t('Your OpenRouter account is out of credits: {0}. Add credits at {1}.', detail, CREDITS_URL), action: 'addCredits' });
     case 403: {
       const why = describeModeration(body?.metadata);
-      return make({ kind: 'moderation', userMessage: `The request was blocked by moderation: ${detail}${why ? `; ${redactSecrets(why, knownSecrets)}` : ''}.`, action: 'none' });
+      return make({ kind: 'moderation', userMessage: l10n.t('The request was blocked by moderation: {0}.', `${detail}${why ? `; ${redactSecrets(why, knownSecrets)}` : ''}`), action: 'none' });
     }
     case 408:
-      return make({ kind: 'timeout', userMessage: `The request timed out at OpenRouter: ${detail}. Try again.`, action: 'retry' });
+      return make({ kind: 'timeout', userMessage: l10n.t('The request timed out at OpenRouter: {0}. Try again.', detail), action: 'retry' });
     case 413:
-      return make({ kind: 'payloadTooLarge', userMessage: `The request is too large: ${detail}. Shorten the conversation or the attached code.`, action: 'shortenContext' });
-    case 429:
-      return make({ kind: 'rateLimited', userMessage: `OpenRouter is rate limiting requests: ${detail}.${retryAfterMs !== undefined ? ` Try again in ${Math.ceil(retryAfterMs / 1000)} s.` : ' Try again shortly.'}`, action: 'retry' });
+      return make({ kind: 'payloadTooLarge', userMessage: l10n.t('The request is too large: {0}. Shorten the conversation or the attached code.', detail), action: 'shortenContext' });
+    case 429: {
+      const wait = retryAfterMs !== undefined
+        ? l10n.t('OpenRouter is rate limiting requests: {0}. Try again in {1} s.', detail, Math.ceil(retryAfterMs / 1000))
+        : l10n.t('OpenRouter is rate limiting requests: {0}. Try again shortly.', detail);
+      return make({ kind: 'rateLimited', userMessage: wait, action: 'retry' });
+    }
     case 500:
-      return make({ kind: 'serverError', userMessage: `OpenRouter had an internal error: ${detail}. Try again.`, action: 'retry' });
+      return make({ kind: 'serverError', userMessage: l10n.t('OpenRouter had an internal error: {0}. Try again.', detail), action: 'retry' });
     case 502:
-      return make({ kind: 'providerDown', userMessage: `The model's provider is down or sent an invalid answer: ${detail}. Try again or pick another model.`, action: 'retry' });
+      return make({ kind: 'providerDown', userMessage: l10n.t("The model's provider is down or sent an invalid answer: {0}. Try again or pick another model.", detail), action: 'retry' });
     case 503:
-      return make({ kind: 'noProvider', userMessage: `No provider is available for this model with the current routing preferences: ${detail}. Try again, or relax openrouterChat.providerSort.`, action: 'retry' });
+      return make({ kind: 'noProvider', userMessage: l10n.t('No provider is available for this model with the current routing preferences: {0}. Try again, or relax openrouterChat.providerSort.', detail), action: 'retry' });
     default:
-      return make({ kind: 'httpError', userMessage: `OpenRouter answered with an error: ${detail}.`, action: status >= 500 ? 'retry' : 'none' });
+      return make({ kind: 'httpError', userMessage: l10n.t('OpenRouter answered with an error: {0}.', detail), action: status >= 500 ? 'retry' : 'none' });
   }
 }

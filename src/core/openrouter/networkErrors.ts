@@ -1,19 +1,20 @@
 import { OpenRouterError } from './errors';
+import * as l10n from '../l10n';
 
 /** Plain words for the socket errors Node's fetch (undici) reports in `error.cause.code`. */
-const CAUSES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found (DNS)',
-  EAI_AGAIN: 'DNS lookup failed',
-  ECONNRESET: 'connection reset',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'connection closed',
-  CERT_HAS_EXPIRED: 'TLS certificate expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+const CAUSES: Readonly<Record<string, () => string>> = {
+  ECONNREFUSED: () => l10n.t('connection refused'),
+  ENOTFOUND: () => l10n.t('host not found (DNS)'),
+  EAI_AGAIN: () => l10n.t('DNS lookup failed'),
+  ECONNRESET: () => l10n.t('connection reset'),
+  ETIMEDOUT: () => l10n.t('connection timed out'),
+  EHOSTUNREACH: () => l10n.t('host unreachable'),
+  ENETUNREACH: () => l10n.t('network unreachable'),
+  UND_ERR_CONNECT_TIMEOUT: () => l10n.t('connection timed out'),
+  UND_ERR_SOCKET: () => l10n.t('connection closed'),
+  CERT_HAS_EXPIRED: () => l10n.t('TLS certificate expired'),
+  DEPTH_ZERO_SELF_SIGNED_CERT: () => l10n.t('self-signed TLS certificate'),
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: () => l10n.t('TLS certificate not trusted'),
 };
 
 function causeCode(error: unknown): string | undefined {
@@ -28,10 +29,10 @@ function causeCode(error: unknown): string | undefined {
  */
 export function networkError(error: unknown, host: string): OpenRouterError {
   const code = causeCode(error);
-  const why = code ? (CAUSES[code] ?? code) : 'the connection failed';
+  const why = code ? (CAUSES[code]?.() ?? code) : l10n.t('the connection failed');
   return new OpenRouterError({
     kind: 'network',
-    userMessage: `Could not reach ${host}: ${why}. Check your network connection and proxy settings.`,
+    userMessage: l10n.t('Could not reach {0}: {1}. Check your network connection and proxy settings.', host, why),
     action: 'retry',
     retryable: true,
     ...(code ? { code } : {}),
@@ -41,7 +42,7 @@ export function networkError(error: unknown, host: string): OpenRouterError {
 export function invalidBaseUrlError(): OpenRouterError {
   return new OpenRouterError({
     kind: 'network',
-    userMessage: 'The OpenRouter base URL is not a valid http(s) URL. Check the extension settings.',
+    userMessage: l10n.t('The OpenRouter base URL is not a valid http(s) URL. Check the extension settings.'),
     action: 'openSettings',
     retryable: false,
   });
@@ -51,7 +52,7 @@ export function invalidBaseUrlError(): OpenRouterError {
 export function insecureBaseUrlError(reason: string): OpenRouterError {
   return new OpenRouterError({
     kind: 'network',
-    userMessage: `The OpenRouter base URL ${reason} Nothing was sent.`,
+    userMessage: l10n.t('The OpenRouter base URL {0} Nothing was sent.', reason),
     action: 'openSettings',
     retryable: false,
   });

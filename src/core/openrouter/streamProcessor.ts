@@ -1,5 +1,6 @@
 import { ChunkMapper } from './chunkMapper';
 import { OpenRouterError } from './errors';
+import * as l10n from '../l10n';
 import type { CreateSseParser, SseParser } from './sseParser';
 import { TurnAssembler } from './turnAssembler';
 import type { StreamEvent } from './types';
@@ -104,7 +105,7 @@ export class StreamProcessor {
 export function streamCutError(): OpenRouterError {
   return new OpenRouterError({
     kind: 'streamCut',
-    userMessage: 'The connection closed before the answer was complete. Try again.',
+    userMessage: l10n.t('The connection closed before the answer was complete. Try again.'),
     action: 'retry',
     retryable: true,
   });
@@ -113,8 +114,9 @@ export function streamCutError(): OpenRouterError {
 function emptyAnswerError(): OpenRouterError {
   return new OpenRouterError({
     kind: 'emptyAnswer',
-    userMessage:
+    userMessage: l10n.t(
       'The answer is empty: the reasoning used the whole max-tokens budget. Raise openrouterChat.maxTokens or lower the reasoning effort.',
+    ),
     action: 'openSettings',
     retryable: false,
     setting: 'openrouterChat.maxTokens',

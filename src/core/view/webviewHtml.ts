@@ -3,6 +3,7 @@
  * (same CSP, same element ids) in Chromium that VS Code shows.
  */
 import { randomBytes } from 'node:crypto';
+import { STRINGS_ELEMENT_ID } from '../../shared/webviewStrings';
 
 export interface WebviewHtmlInput {
   /** `webview.cspSource`: the origin local resources are served from. */
@@ -13,6 +14,11 @@ export interface WebviewHtmlInput {
   readonly lang?: string;
   /** Override for tests; a fresh crypto nonce is generated otherwise. */
   readonly nonce?: string;
+  /**
+   * The UI strings' translations (English text to translated text), embedded in the document so
+   * the view is built in the user's language from its first paint, before any message arrives.
+   */
+  readonly strings?: Readonly<Record<string, string>>;
 }
 
 /** A nonce from the crypto RNG: a guessable nonce would let injected markup run scripts. */
@@ -51,9 +57,20 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
+${stringsBlock(input.strings)}<script nonce="${nonce}" src="${escapeAttribute(input.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+/**
+ * A JSON data block: `type="application/json"` is never executed (and so needs no nonce). Every
+ * `<` is written `\u003c`, which JSON.parse reads back as `<`, so no text in it (a translation,
+ * a model id) can close the element with `</script>` and inject markup.
+ */
+function stringsBlock(strings: Readonly<Record<string, string>> | undefined): string {
+  if (!strings) return '';
+  const json = JSON.stringify(strings).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${STRINGS_ELEMENT_ID}">${json}</script>\n`;
 }
 
 function escapeAttribute(value: string): string {

@@ -11,7 +11,7 @@ import { startOpenRouterServer, type MockOpenRouter } from '../../server/openRou
 import { fuzzParameters, fuzzTimeout } from '../../support/fuzz';
 import { scenarios, type Scenario } from './conversationActions';
 import { checkAlways, checkSettled, counts } from './conversationInvariants';
-import { ConversationWorld, midStream } from './conversationWorld';
+import { ConversationWorld, describeWorld, midStream } from './conversationWorld';
 
 /** About a minute of `npm test` on the 2-core CI machine. */
 const DEFAULT_RUNS = 250;
@@ -53,6 +53,10 @@ describe('conversation model (fuzz)', function () {
           checkAlways(world);
           await checkSettled(world);
           lastQuestions += world.model.questions;
+        } catch (error) {
+          // What each window, the files and the model held when it failed, beside the assertion.
+          if (error instanceof Error) error.message += `\n${await describeWorld(world)}`;
+          throw error;
         } finally {
           await world.close();
         }

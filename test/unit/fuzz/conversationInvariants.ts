@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Chat, StoredMessage } from '../../../src/core/chat/chat';
 import { ChatStore } from '../../../src/core/chat/chatStore';
+import type { ModelQuestion } from './conversationModel';
 import type { ConversationWorld, Window } from './conversationWorld';
 
 export interface InvariantCounts {
@@ -75,14 +76,21 @@ function checkWindowAgainstDisk(window: Window, disk: ReadonlyMap<string, Chat>)
   }
 }
 
-function assertQuestionsIn(chat: Chat, questions: readonly { id: string; content: string }[], where: string, options = { contents: true }): void {
+/**
+ * Every question is there, and the questions of each window keep the order they were asked in.
+ * Questions two windows asked in the same millisecond have no order between them; every copy
+ * agrees on one (the settled check compares the windows with the file).
+ */
+function assertQuestionsIn(chat: Chat, questions: readonly ModelQuestion[], where: string, options = { contents: true }): void {
   const users = chat.messages.filter((m) => m.role === 'user');
-  let from = 0;
+  const position = new Map(users.map((m, i) => [m.id, i]));
+  const lastByWindow = new Map<number, number>();
   for (const question of questions) {
-    const at = users.findIndex((m, i) => i >= from && m.id === question.id);
-    assert.ok(at >= 0, `${where}: question ${question.id} ("${question.content.slice(0, 40)}") is lost or out of order`);
+    const at = position.get(question.id);
+    assert.ok(at !== undefined, `${where}: question ${question.id} ("${question.content.slice(0, 40)}") is lost`);
+    assert.ok(at > (lastByWindow.get(question.window) ?? -1), `${where}: question ${question.id} ("${question.content.slice(0, 40)}") is out of order`);
+    lastByWindow.set(question.window, at);
     if (options.contents) assert.equal(users[at]!.content, question.content, `${where}: question ${question.id} changed`);
-    from = at + 1;
   }
 }
 

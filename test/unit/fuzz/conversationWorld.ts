@@ -230,3 +230,16 @@ function untilPosted(window: Window, from: number, test: (m: HostMessage) => boo
     poll();
   });
 }
+
+/** A compact picture of the windows, the files and the model, for a failure's message. */
+export async function describeWorld(world: ConversationWorld): Promise<string> {
+  const short = (id: string): string => id.slice(0, 6);
+  const chat = (c: Chat): string =>
+    `${short(c.id)}[${c.messages.map((m) => `${m.role[0]}:${short(m.id)}:${m.status ?? '-'}:${m.content.replace(/\[\[mock:[^\]]*\]\]\s*/, '').slice(0, 24)}`).join(' | ')}]`;
+  const lines: string[] = [];
+  for (const window of world.windows) lines.push(`window ${window.index} (open ${short(window.session.activeChat.id)}): ${window.chats().map(chat).join('  ')}`);
+  const { chats } = await new ChatStore(world.dir).loadAll();
+  lines.push(`disk: ${chats.map((c) => `${chat(c)}${c.removedMessageIds?.length ? ` removed ${c.removedMessageIds.map(short).join(',')}` : ''}`).join('  ')}`);
+  lines.push(`model: ${[...world.model.chats].map(([id, qs]) => `${short(id)}: ${qs.map((q) => `${short(q.id)}(w${q.window})`).join(', ')}`).join('  ')}`);
+  return lines.join('\n');
+}
