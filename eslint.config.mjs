@@ -38,6 +38,16 @@ export default tseslint.config(
     },
   },
   {
+    // src/shared is bundled into both the host and the webview: nothing either side alone can load.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/shared also runs in the webview, which has no vscode API.' }],
+        patterns: [{ group: ['node:*', '**/extension/**', '**/core/**', '**/webview/**'], message: 'src/shared runs on both sides: no Node, no host or webview code.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

@@ -1,7 +1,8 @@
 /**
  * One OpenRouter client per configuration, and the session's model list. Models are fetched once
  * per session (and on demand), since the picker, the status bar, the cost guard and the context
- * check all want them and the list changes rarely.
+ * check all want them and the list changes rarely. This is the only model-list cache: the client
+ * fetches on every call.
  */
 import { OpenRouterClient } from '../core/openrouter/client';
 import type { ModelInfo } from '../core/openrouter/types';
@@ -44,7 +45,7 @@ export class OpenRouterService {
     this.modelsBaseUrl = config.baseUrl;
     // Shared by every caller, so no one request's Stop cancels it; a hung server must not hold
     // a request (or the cost guard) forever, so it has a time limit of its own.
-    const request = this.clientFor(config).listModels({ refresh: true, signal: AbortSignal.timeout(MODELS_TIMEOUT_MS) });
+    const request = this.clientFor(config).listModels({ signal: AbortSignal.timeout(MODELS_TIMEOUT_MS) });
     this.models = request;
     request.catch(() => {
       if (this.models === request) this.models = undefined;

@@ -210,6 +210,23 @@ describe('webview: streaming markdown', () => {
     assert.equal(view.page.url(), `${view.origin}/`);
   });
 
+  it('links the file reference forms of the shared grammar, and not versions or URL parts', async () => {
+    const { view } = session;
+    // The view's own grammar linked none of these four as written (of the first, `L3-L5` alone, to the wrong file).
+    const content = 'Look at src/a.ts#L3-L5, `src/b.ts:12:5`, `line 4` and `lib\\win.py:9`. Not v1.2:3, 10.0.0.1:80 or <https://x.dev/c.ts:2>.';
+    await view.sendAndSettle(stateMessage({ messages: [userMessage('u1', 'q'), assistantMessage('a1', content)] }));
+    const answer = view.page.getByRole('article', { name: 'Assistant' });
+    const fileLinks = answer.locator('a.file-ref');
+    assert.deepEqual(await fileLinks.allTextContents(), ['src/a.ts#L3-L5', 'src/b.ts:12:5', 'line 4', 'lib\\win.py:9']);
+    for (const link of await fileLinks.all()) await link.click();
+    assert.deepEqual(await view.postedOfType('openFileRef'), [
+      { type: 'openFileRef', path: 'src/a.ts', line: 3, endLine: 5 },
+      { type: 'openFileRef', path: 'src/b.ts', line: 12 },
+      { type: 'openFileRef', path: '', line: 4 },
+      { type: 'openFileRef', path: 'lib/win.py', line: 9 },
+    ]);
+  });
+
   it('follows the stream at the bottom, yields when scrolled up, and Jump to latest comes back', async () => {
     const { view } = session;
     const plan = { messageId: 'a1', user: userMessage('u1', 'q'), content: '' };

@@ -24,6 +24,7 @@ import { ToolAnswers } from '../tools/toolAnswers';
 import type { WorkspaceToolHost } from '../tools/toolLoop';
 import { normalizeOverrides } from './chatParameters';
 import { ChatSearchIndex } from './chatSearch';
+import { codeBlocks, type CodeBlock } from '../codeActions/codeFence';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
@@ -462,13 +463,12 @@ export class ChatSession {
   }
 
   /** The code of the last fenced block in the active chat's latest answer. */
-  lastCodeBlock(): { code: string; language: string } | undefined {
+  lastCodeBlock(): CodeBlock | undefined {
     for (let i = this.active.messages.length - 1; i >= 0; i--) {
       const message = this.active.messages[i];
       if (message?.role !== 'assistant') continue;
-      const blocks = [...message.content.matchAll(/^ {0,3}(`{3,}|~{3,})([^\n`]*)\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm)];
-      const last = blocks[blocks.length - 1];
-      if (last) return { language: (last[2] ?? '').trim().split(/\s+/)[0] ?? '', code: (last[3] ?? '').replace(/\n$/, '') };
+      const last = codeBlocks(message.content).at(-1);
+      if (last) return last;
     }
     return undefined;
   }

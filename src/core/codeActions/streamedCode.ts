@@ -4,57 +4,26 @@
  * never a half-received closing fence. Called again on the whole answer at every throttled
  * update, so it is a pure function of the text received so far.
  */
+import { markdownLines, scanFences, type Fence } from './codeFence';
 import { toLf } from './eol';
 
-const OPENING_FENCE = /^ {0,3}(`{3,}|~{3,})[^\n]*$/;
-
-interface Fence {
-  readonly marker: string;
-  /** Index of the first character after the opening fence's line break. */
-  readonly bodyStart: number;
-}
-
-function findOpeningFence(text: string): Fence | undefined {
-  let lineStart = 0;
-  while (lineStart < text.length) {
-    const lineEnd = text.indexOf('\n', lineStart);
-    // An opening fence counts only once its line is complete (its info string may still grow).
-    if (lineEnd < 0) return undefined;
-    const match = OPENING_FENCE.exec(text.slice(lineStart, lineEnd));
-    const marker = match?.[1];
-    if (marker && !(marker.startsWith('`') && match[0].slice(match[0].indexOf(marker) + marker.length).includes('`'))) {
-      return { marker, bodyStart: lineEnd + 1 };
-    }
-    lineStart = lineEnd + 1;
-  }
-  return undefined;
-}
-
-/** Could this (unfinished) last line still turn into a closing fence for `marker`? */
-function mayBecomeFence(line: string, marker: string): boolean {
+/** Could this unfinished last line still turn into a closing fence? Then it is not shown yet. */
+function mayBecomeFence(line: string, fence: Fence): boolean {
   const trimmed = line.replace(/^ {0,3}/, '');
-  const char = marker[0] ?? '`';
-  return trimmed.length === 0 || [...trimmed].every((c) => c === char);
+  return [...trimmed].every((c) => c === fence.marker[0]);
 }
 
-function isClosingFence(line: string, marker: string): boolean {
-  const trimmed = line.replace(/^ {0,3}/, '').trimEnd();
-  const char = marker[0] ?? '`';
-  return trimmed.length >= marker.length && [...trimmed].every((c) => c === char);
-}
-
-function fencedBody(text: string, fence: Fence, complete: boolean): string {
-  const lines = text.slice(fence.bodyStart).split('\n');
-  const body: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const isLast = i === lines.length - 1;
-    if (isClosingFence(line, fence.marker) && (!isLast || complete)) return body.join('\n');
-    if (isLast && !complete && mayBecomeFence(line, fence.marker)) break;
-    body.push(line);
-  }
-  // Unclosed: drop the empty remainder after a final line break so the code does not end in one.
-  if (body.length > 0 && body[body.length - 1] === '') body.pop();
+/** The first block's code while the answer streams: only complete lines open or close a fence. */
+function streamingCode(text: string): string | undefined {
+  const lines = text.split('\n');
+  const partial = lines.pop() ?? '';
+  const fence = scanFences(lines)[0];
+  if (!fence) return undefined;
+  if (fence.close !== undefined) return fence.body.join('\n');
+  const body = [...fence.body];
+  if (!mayBecomeFence(partial, fence)) body.push(partial.replace(new RegExp(`^ {0,${fence.indent}}`), ''));
+  // A line break just received is not a line of code yet.
+  else if (body[body.length - 1] === '') body.pop();
   return body.join('\n');
 }
 
@@ -64,8 +33,8 @@ function fencedBody(text: string, fence: Fence, complete: boolean): string {
  */
 export function codeFromAnswer(answer: string, complete: boolean): string {
   const text = toLf(answer);
-  const fence = findOpeningFence(text);
-  if (fence) return fencedBody(text, fence, complete);
+  const code = complete ? scanFences(markdownLines(text))[0]?.body.join('\n') : streamingCode(text);
+  if (code !== undefined) return code;
 
   const trimmed = text.replace(/^\s*\n/, '');
   if (complete) return trimmed.replace(/\n\s*$/, '');

@@ -37,7 +37,6 @@ export interface OpenRouterClientOptions {
 export class OpenRouterClient {
   private readonly baseUrl: string;
   private readonly policy: RetryPolicy;
-  private modelsCache: Promise<ModelInfo[]> | undefined;
 
   constructor(private readonly options: OpenRouterClientOptions) {
     this.baseUrl = (options.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
@@ -63,17 +62,12 @@ export class OpenRouterClient {
     return run.assembler.turn;
   }
 
-  /** GET /models (no key needed), cached for the life of this client unless `refresh`. */
-  listModels(options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<ModelInfo[]> {
-    if (options.refresh || !this.modelsCache) {
-      const loading = this.getJson('/models', undefined, options.signal).then(mapModelList);
-      // A failed load must not stick: the next call tries again.
-      loading.catch(() => {
-        if (this.modelsCache === loading) this.modelsCache = undefined;
-      });
-      this.modelsCache = loading;
-    }
-    return this.modelsCache;
+  /**
+   * GET /models (no key needed), fetched on every call. The editor layer's OpenRouterService owns
+   * the one cache: it knows the base URL it was fetched for and gives the fetch its time limit.
+   */
+  async listModels(options: { signal?: AbortSignal } = {}): Promise<ModelInfo[]> {
+    return mapModelList(await this.getJson('/models', undefined, options.signal));
   }
 
   /**

@@ -1,10 +1,12 @@
 /**
  * Opens a file reference from an answer (`src/a.ts:12`, `L12-L20`) at its lines, selected and
- * revealed. Paths resolve inside the workspace folders only; an empty path means the file the
+ * revealed. The chat view found it with the shared grammar (src/shared/fileReferenceGrammar.ts) and
+ * posts it parsed. Paths resolve inside the workspace folders only; an empty path means the file the
  * last code action came from, else the active editor's.
  */
 import * as vscode from 'vscode';
 import { clampReference, pathInsideRoot } from '../../core/codeActions/fileReferences';
+import type { FileReference } from '../../shared/fileReferenceGrammar';
 import type { EditorTracker } from './editorTracker';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -35,7 +37,8 @@ async function resolveWorkspaceFile(path: string): Promise<vscode.Uri | 'outside
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-export async function openFileReference(path: string, line: number, endLine: number | undefined, editors: EditorTracker): Promise<boolean> {
+export async function openFileReference(reference: FileReference, editors: EditorTracker): Promise<boolean> {
+  const { path, line } = reference;
   let uri: vscode.Uri | undefined;
   if (path.trim() === '') {
     uri = editors.codeActionUri ?? editors.current()?.document.uri;
@@ -62,7 +65,7 @@ export async function openFileReference(path: string, line: number, endLine: num
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} could not be opened as text.', path || uri.fsPath));
     return false;
   }
-  const { startLine, endLine: lastLine } = clampReference({ path, line, ...(endLine !== undefined ? { endLine } : {}) }, document.lineCount);
+  const { startLine, endLine: lastLine } = clampReference(reference, document.lineCount);
   const selection = new vscode.Selection(startLine, 0, lastLine, document.lineAt(lastLine).text.length);
   const editor = await vscode.window.showTextDocument(document, { selection, preview: true });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -117,7 +117,7 @@ export function registerCodeActions(context: vscode.ExtensionContext, deps: Code
     },
     apply,
     openFileRef: async (path, line, endLine) => {
-      await guarded('openFileRef', () => openFileReference(path, line, endLine, editors))();
+      await guarded('openFileRef', () => openFileReference({ path, line, ...(endLine !== undefined ? { endLine } : {}) }, editors))();
     },
     dispose: () => {
       if (disposed) return;

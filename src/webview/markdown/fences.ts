@@ -1,4 +1,10 @@
-/** Fenced code blocks, as far as the streaming renderer needs to recognise them. */
+/**
+ * Fenced code blocks, as far as the streaming renderer needs to recognise them. The one exception
+ * to "one fence parser" (src/core/codeActions/codeFence.ts on the host): the view renders with
+ * marked, and what is drawn as a code block must be exactly what marked's lexer made one (fences
+ * in lists and block quotes included), so here we only read marked's own tokens. The host's
+ * parser is tested to agree with marked on top-level fences (test/unit/codeActions/codeFence.test.ts).
+ */
 import type { Token } from 'marked';
 
 export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;

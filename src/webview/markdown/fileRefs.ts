@@ -1,35 +1,12 @@
 /**
- * File references in answers (`src/a.ts:12`, `src/a.ts:12-20`, `L12`, `L12-L20`) become links that
- * open the file in the editor. Runs on sanitized DOM and creates our own elements, so the data
+ * File references in answers (`src/a.ts:12`, `src/a.ts#L12-L20`, `L12`, ...) become links that open
+ * the file in the editor. What counts as a reference is src/shared/fileReferenceGrammar.ts, the same
+ * grammar the host's unit tests pin. Runs on sanitized DOM and creates our own elements, so the data
  * attributes on them can be trusted (the sanitizer strips every data attribute from model HTML).
  */
-export interface FileRef {
-  readonly path: string;
-  readonly line: number;
-  readonly endLine?: number;
-}
+import { findFileReferences, parseFileReference, type FileReference } from '../../shared/fileReferenceGrammar';
 
-const PATH_REF = String.raw`((?:[\w.@-]+\/)*[\w@-][\w.@-]*\.[A-Za-z]\w*):(\d+)(?:-(\d+))?`;
-const LINE_REF = String.raw`L(\d+)(?:-L?(\d+))?`;
-const REF_PATTERN = new RegExp(String.raw`(?<![\w/.:-])(?:${PATH_REF}|${LINE_REF})(?![\w/-]|\.\w)`, 'g');
-const WHOLE_REF = new RegExp(String.raw`^\s*(?:${PATH_REF}|${LINE_REF})\s*$`);
-
-function refFromMatch(match: RegExpExecArray): FileRef | undefined {
-  const [, path, pathLine, pathEnd, lLine, lEnd] = match;
-  const line = Number(pathLine ?? lLine);
-  const end = pathEnd ?? lEnd;
-  if (!Number.isSafeInteger(line) || line < 1) return undefined;
-  const endLine = end === undefined ? undefined : Number(end);
-  return endLine !== undefined && endLine >= line ? { path: path ?? '', line, endLine } : { path: path ?? '', line };
-}
-
-/** The reference a whole string spells, e.g. the text of an inline `code` element. */
-export function parseWholeFileRef(text: string): FileRef | undefined {
-  const match = WHOLE_REF.exec(text);
-  return match ? refFromMatch(match) : undefined;
-}
-
-export function createFileRefLink(ref: FileRef, ...content: Node[]): HTMLAnchorElement {
+export function createFileRefLink(ref: FileReference, ...content: Node[]): HTMLAnchorElement {
   const link = document.createElement('a');
   link.className = 'file-ref';
   link.href = '#';
@@ -40,7 +17,7 @@ export function createFileRefLink(ref: FileRef, ...content: Node[]): HTMLAnchorE
   return link;
 }
 
-export function readFileRefLink(link: HTMLElement): FileRef | undefined {
+export function readFileRefLink(link: HTMLElement): FileReference | undefined {
   const { filePath, line, endLine } = link.dataset;
   if (filePath === undefined || line === undefined) return undefined;
   return endLine === undefined ? { path: filePath, line: Number(line) } : { path: filePath, line: Number(line), endLine: Number(endLine) };
@@ -49,19 +26,15 @@ export function readFileRefLink(link: HTMLElement): FileRef | undefined {
 /** Replaces the references inside one text node with links. */
 function linkifyTextNode(node: Text): void {
   const text = node.data;
-  REF_PATTERN.lastIndex = 0;
-  let match = REF_PATTERN.exec(text);
-  if (!match) return;
+  const found = findFileReferences(text);
+  if (found.length === 0) return;
   const parts: Node[] = [];
   let last = 0;
-  for (; match; match = REF_PATTERN.exec(text)) {
-    const ref = refFromMatch(match);
-    if (!ref) continue;
-    if (match.index > last) parts.push(document.createTextNode(text.slice(last, match.index)));
-    parts.push(createFileRefLink(ref, document.createTextNode(match[0])));
-    last = match.index + match[0].length;
+  for (const { start, end, reference } of found) {
+    if (start > last) parts.push(document.createTextNode(text.slice(last, start)));
+    parts.push(createFileRefLink(reference, document.createTextNode(text.slice(start, end))));
+    last = end;
   }
-  if (parts.length === 0) return;
   if (last < text.length) parts.push(document.createTextNode(text.slice(last)));
   node.replaceWith(...parts);
 }
@@ -70,7 +43,7 @@ function linkifyTextNode(node: Text): void {
 export function linkifyFileRefs(root: DocumentFragment | Element): void {
   for (const code of Array.from(root.querySelectorAll('code'))) {
     if (code.closest('pre, a')) continue;
-    const ref = parseWholeFileRef(code.textContent ?? '');
+    const ref = parseFileReference(code.textContent ?? '');
     if (!ref) continue;
     const link = createFileRefLink(ref);
     code.before(link);

@@ -64,7 +64,7 @@ describe('code action prompts', () => {
     assert.equal(fenceFor('no ticks'), '```');
     const block = fenced(markdown, 'markdown');
     assert.ok(block.startsWith('````markdown\n') && block.endsWith('\n````'));
-    assert.deepEqual(codeBlocks(block), [{ language: 'markdown', code: markdown.replace(/\n$/, '') }]);
+    assert.deepEqual(codeBlocks(block), [{ language: 'markdown', code: markdown.replace(/\n$/, ''), closed: true }]);
   });
 
   it('inline edit asks for code only, with context, and labels with the instruction', () => {
