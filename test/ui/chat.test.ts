@@ -20,7 +20,7 @@ describe('Chat view in VS Code', function () {
     await chat.getByText('Using the API key from the OPENROUTER_API_KEY environment variable.').waitFor();
     assert.equal(await workbench.messages('You').count(), 0);
     assert.equal(await workbench.messages('Assistant').count(), 0);
-    await workbench.button('New chat').waitFor();
+    await workbench.titleAction('New chat').waitFor();
     assert.equal(await workbench.button('Send').isDisabled(), true, 'Send is disabled while the message box is empty');
   });
 
@@ -71,7 +71,7 @@ describe('Chat view in VS Code', function () {
     assert.equal(await answer.locator('.markdown-body').innerText(), before);
     assert.match(await answer.locator('details.reasoning > summary').innerText(), /^Thought for \d+ s$/);
 
-    const history = workbench.button('History');
+    const history = workbench.titleAction('History');
     await history.click();
     const panel = workbench.chat().getByRole('region', { name: 'Chat history' });
     await panel.waitFor();
