@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { assistantMessage, stateMessage, userMessage } from './fixtures';
 import { usePageSession } from './pageSession';
+import { findLayoutProblems } from '../ui/layoutProbe';
 
 const LONG_LINE = `const sum = ${Array.from({ length: 40 }, (_, i) => `value${i}`).join(' + ')};`;
 const ANSWER = `Here:\n\n\`\`\`typescript\n${LONG_LINE}\n\`\`\`\n`;
@@ -117,5 +118,21 @@ describe('webview: narrow side bar (issue 23)', () => {
     const box = await header.getByRole('heading', { level: 1 }).evaluate((element) => ({ height: element.getBoundingClientRect().height, line: parseFloat(getComputedStyle(element).lineHeight), right: element.getBoundingClientRect().right }));
     assert.ok(box.height <= box.line + 1, `the title is one line (${box.height}px)`);
     assert.ok(box.right <= 250);
+  });
+
+  it('keeps the header and the composer on one line at 250 px, with no text overflowing its box', async () => {
+    const { view } = session;
+    const stats = { model: 'openai/gpt-oss-120b', provider: 'DeepInfra', promptTokens: 1234, completionTokens: 567, reasoningTokens: 89, costUsd: 0.00123, ttftMs: 850, tokensPerSecond: 75.5 };
+    const messages = [userMessage('u1', 'Show me an add function, please, with a long question that needs to wrap.'), assistantMessage('a1', ANSWER, { stats })];
+    await view.sendAndSettle(stateMessage({ messages }));
+    assert.deepEqual(await view.page.evaluate(findLayoutProblems), []);
+    // The probe does see a line that does not fit (so the empty list above means something).
+    await view.page.evaluate(() => {
+      const line = document.createElement('p');
+      line.style.whiteSpace = 'nowrap';
+      line.textContent = 'A line far too long to fit into a side bar of two hundred and fifty pixels';
+      document.querySelector('.markdown-body')?.append(line);
+    });
+    assert.equal((await view.page.evaluate(findLayoutProblems)).length > 0, true);
   });
 });
