@@ -261,7 +261,9 @@ export class App {
     this.messages.setBusy(busy);
     if (!this.state) return;
     this.runningBanner.update(this.streaming?.chatId, this.state.chat.id, this.state.chats);
-    this.header.setTitle(this.state.chat.title);
+    // The list carries the title the first question gave the chat; the chat itself is not resent for it.
+    const chatId = this.state.chat.id;
+    this.header.setTitle(this.state.chats.find((chat) => chat.id === chatId)?.title ?? this.state.chat.title);
     this.header.setCost(chatCostUsd(this.messages.currentMessages()));
     this.parameters.update(this.state.chat.id, this.state.chat.parameters, this.state.settings.reasoningEfforts);
     this.modelControls.update(this.state.chat, this.state.settings);

@@ -111,13 +111,17 @@ describe('webview: narrow side bar (issue 23)', () => {
     const state = stateMessage();
     if (state.type !== 'state') throw new Error('unreachable');
     const long = 'A very long chat title that could never fit in a side bar this narrow';
-    await view.sendAndSettle({ type: 'state', state: { ...state.state, chat: { ...state.state.chat, title: long } } });
+    const chats = state.state.chats.map((chat) => ({ ...chat, title: long }));
+    await view.sendAndSettle({ type: 'state', state: { ...state.state, chats, chat: { ...state.state.chat, title: long } } });
     const header = view.page.locator('header.header');
     assert.equal(await header.getByRole('heading', { level: 1 }).getAttribute('title'), long);
     assert.equal(await header.getByRole('button').count(), 0, 'New chat, History and Parameters are title actions now');
     const box = await header.getByRole('heading', { level: 1 }).evaluate((element) => ({ height: element.getBoundingClientRect().height, line: parseFloat(getComputedStyle(element).lineHeight), right: element.getBoundingClientRect().right }));
     assert.ok(box.height <= box.line + 1, `the title is one line (${box.height}px)`);
     assert.ok(box.right <= 250);
+    // The first question titles the chat: the host sends the new list, not the chat again.
+    await view.sendAndSettle({ type: 'chatList', chats: [{ id: state.state.chat.id, title: 'Add two numbers', updatedAt: Date.now(), messageCount: 2 }] });
+    assert.equal(await header.getByRole('heading', { level: 1 }).innerText(), 'Add two numbers');
   });
 
   it('keeps the header and the composer on one line at 250 px, with no text overflowing its box', async () => {
