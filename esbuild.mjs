@@ -50,7 +50,9 @@ const productOptions = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    loader: { '.css': 'css' },
+    // The codicons font is its own file next to the bundle (dist/codicon.ttf), loaded by the CSS.
+    loader: { '.css': 'css', '.ttf': 'file' },
+    assetNames: '[name]',
   },
 ];
 

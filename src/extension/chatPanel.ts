@@ -68,6 +68,11 @@ export class ChatPanel implements vscode.Disposable {
     );
   }
 
+  /** The tab is the active editor: its title actions act on it, not on the side bar. */
+  get isActive(): boolean {
+    return this.panel?.active ?? false;
+  }
+
   get isOpen(): boolean {
     return this.panel !== undefined;
   }

@@ -9,6 +9,7 @@ import { ChatStore } from '../core/chat/chatStore';
 import { ApiKeyManager } from './apiKeyManager';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { ChatPanel, CHAT_PANEL_TYPE } from './chatPanel';
+import { registerViewCommands } from './viewCommands';
 import { ChatWorkflow } from './chatWorkflow';
 import { registerCodeActions, type CodeActions } from './codeActions';
 import { onConfigurationChanged, readConfiguration } from './configuration';
@@ -188,8 +189,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
       void refreshEfforts();
     }),
     keys.onDidChange((keySource) => post({ type: 'keySource', keySource })),
+    ...registerViewCommands({ view: provider, tab: chatPanel }),
     vscode.commands.registerCommand('openrouterChat.newChat', async () => {
-      await provider.reveal();
+      // From the editor tab's title bar the new chat shows there (both show the same session).
+      if (!chatPanel.isActive) await provider.reveal();
       await loaded;
       session.newChat();
       post({ type: 'focusInput' });

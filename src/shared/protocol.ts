@@ -242,6 +242,8 @@ export type HostMessage =
   /** A short notice for the user, e.g. "a request is already running", with optional buttons. */
   | { readonly type: 'notice'; readonly level: 'info' | 'warning' | 'error'; readonly text: string; readonly actions?: readonly ErrorAction[] }
   | { readonly type: 'focusInput' }
+  /** A view-title action (History, Parameters) opens or closes one of the view's panels. */
+  | { readonly type: 'togglePanel'; readonly panel: 'history' | 'parameters' }
   /** The attachments waiting in the composer for the next question (the host owns this list). */
   | { readonly type: 'contextDraft'; readonly attachments: readonly AttachmentView[] }
   /** Answer to `contextQuery`: files ranked for the `#` mention being typed. */

@@ -49,7 +49,7 @@ export class App {
 
   constructor(root: HTMLElement) {
     const saved = loadUiState();
-    this.header = new Header(() => this.newChat(), () => this.toggleHistory(), () => this.toggleParameters());
+    this.header = new Header();
     this.composer = new Composer(
       {
         onSend: (text) => this.send(text),
@@ -93,6 +93,15 @@ export class App {
       this.slashCommands.element,
       this.composer.element,
     );
+    // The panels open from the title bar; Esc inside one closes it and gives focus back to the message box.
+    for (const panel of [this.history, this.parameters]) {
+      panel.element.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        this.setPanelOpen(panel === this.history ? 'history' : 'parameters', false);
+        this.composer.focus();
+      });
+    }
     // Esc stops the answer from anywhere in the view (inner editors stop the event themselves).
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.streaming && !event.defaultPrevented) this.stop();
@@ -130,7 +139,11 @@ export class App {
         this.noticeFromHost(message.level, message.text, message.actions);
         return;
       case 'focusInput':
+        // A new chat (the title bar's New chat) starts with the history closed.
+        this.setPanelOpen('history', false);
         return this.composer.focus();
+      case 'togglePanel':
+        return this.setPanelOpen(message.panel, !(message.panel === 'history' ? this.history : this.parameters).isOpen);
       case 'contextDraft':
         return this.composer.setAttachments(message.attachments);
       case 'contextSuggestions':
@@ -222,21 +235,12 @@ export class App {
     if (this.streaming) postToHost({ type: 'stop' });
   }
 
-  private newChat(): void {
-    this.history.setOpen(false);
-    this.header.setHistoryOpen(false);
-    postToHost({ type: 'newChat' });
-  }
-
-  private toggleHistory(): void {
-    const open = !this.history.isOpen;
-    this.history.setOpen(open);
-    this.header.setHistoryOpen(open);
-  }
-
-  private toggleParameters(): void {
-    this.parameters.setOpen(!this.parameters.isOpen);
+  /** Opens or closes a panel; an opened one takes the keyboard focus, as a title action's view would. */
+  private setPanelOpen(panel: 'history' | 'parameters', open: boolean): void {
+    const target = panel === 'history' ? this.history : this.parameters;
+    target.setOpen(open);
     this.refreshChrome();
+    if (open) target.element.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }
 
   private noticeFromHost(level: 'info' | 'warning' | 'error', text: string, actions: readonly ErrorAction[] = []): void {
@@ -261,10 +265,11 @@ export class App {
     this.messages.setBusy(busy);
     if (!this.state) return;
     this.runningBanner.update(this.streaming?.chatId, this.state.chat.id, this.state.chats);
-    this.header.setModel(this.state.chat.model ?? this.state.settings.model);
+    // The list carries the title the first question gave the chat; the chat itself is not resent for it.
+    const chatId = this.state.chat.id;
+    this.header.setTitle(this.state.chats.find((chat) => chat.id === chatId)?.title ?? this.state.chat.title);
     this.header.setCost(chatCostUsd(this.messages.currentMessages()));
     this.parameters.update(this.state.chat.id, this.state.chat.parameters, this.state.settings.reasoningEfforts);
-    this.header.setParametersOpen(this.parameters.isOpen, this.state.chat.parameters !== undefined);
     this.modelControls.update(this.state.chat, this.state.settings);
     this.history.update(this.state.chats, this.state.chat.id);
     // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.

@@ -27,3 +27,18 @@ export function button(label: string, onClick: (event: MouseEvent) => void, clas
   if (ariaLabel) attrs['aria-label'] = ariaLabel;
   return el('button', { className, text: label, attrs, onClick });
 }
+
+/** A codicon glyph; decorative, the button around it carries the name. */
+export function codicon(name: string): HTMLElement {
+  return el('span', { className: `codicon codicon-${name}`, attrs: { 'aria-hidden': 'true' } });
+}
+
+/**
+ * A toolbar-style icon button, as the workbench draws them: the glyph only, its name as the
+ * accessible name and as the tooltip.
+ */
+export function iconButton(icon: string, label: string, onClick: ((event: MouseEvent) => void) | undefined, className = ''): HTMLButtonElement {
+  const attrs = { type: 'button', 'aria-label': label, title: label };
+  const options = onClick ? { className: `icon-button ${className}`.trim(), attrs, onClick } : { className: `icon-button ${className}`.trim(), attrs };
+  return el('button', options, codicon(icon));
+}

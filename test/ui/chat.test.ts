@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { useJourney } from './journey';
-import { answerFinished } from './workbench';
+import { answerFinished, waitFor } from './workbench';
 
 /** The ask used for the README screenshot: the default script answers with a TypeScript function. */
 const QUESTION = 'Write a TypeScript function that adds two numbers.';
@@ -20,7 +20,7 @@ describe('Chat view in VS Code', function () {
     await chat.getByText('Using the API key from the OPENROUTER_API_KEY environment variable.').waitFor();
     assert.equal(await workbench.messages('You').count(), 0);
     assert.equal(await workbench.messages('Assistant').count(), 0);
-    await workbench.button('New chat').waitFor();
+    await workbench.titleAction('New chat').waitFor();
     assert.equal(await workbench.button('Send').isDisabled(), true, 'Send is disabled while the message box is empty');
   });
 
@@ -51,10 +51,25 @@ describe('Chat view in VS Code', function () {
     await stats.waitFor();
     assert.match(await stats.innerText(), /openai\/gpt-oss-120b.*\d+ prompt \/ \d+ completion tokens.*\$0\.\d+/);
 
-    // The README's screenshot: the finished answer next to the sample project's code.
+    // The README's screenshots, from the real UI: the side bar at its usual width next to the
+    // sample project's code, then the same chat in an editor tab.
     await workbench.openFile('src/math.ts');
-    await workbench.resizeSideBar(520);
+    await workbench.resizeSideBar(300);
     await workbench.screenshot('docs/screenshot.png');
+    await workbench.runCommandById('openrouterChat.openInEditor');
+    await waitFor('the chat in an editor tab', async () => {
+      let drawn = 0;
+      for (const frame of workbench.page.frames()) drawn += await frame.locator('article[aria-label="Assistant"] pre code').count().catch(() => 0);
+      return drawn >= 2 ? true : undefined;
+    });
+    await workbench.screenshot('docs/screenshot-editor.png');
+    // Close the tab again, so the next journeys find the side bar's chat only.
+    await workbench.runCommand('View: Close Editor');
+    await waitFor('the editor tab to close', async () => {
+      let shown = 0;
+      for (const frame of workbench.page.frames()) shown += await frame.locator('article[aria-label="Assistant"]').count().catch(() => 0);
+      return shown === 1 ? true : undefined;
+    });
   });
 
   it('keeps the chat and its history entry after the window reloads', async () => {
@@ -71,7 +86,7 @@ describe('Chat view in VS Code', function () {
     assert.equal(await answer.locator('.markdown-body').innerText(), before);
     assert.match(await answer.locator('details.reasoning > summary').innerText(), /^Thought for \d+ s$/);
 
-    const history = workbench.button('History');
+    const history = workbench.titleAction('History');
     await history.click();
     const panel = workbench.chat().getByRole('region', { name: 'Chat history' });
     await panel.waitFor();

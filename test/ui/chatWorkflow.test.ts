@@ -78,12 +78,12 @@ describe('Chat workflow in VS Code', function () {
 
   it('finds a chat by a word from its answer', async () => {
     const { workbench } = journey();
-    await workbench.button('New chat').click();
+    await workbench.titleAction('New chat').click();
     // ask() counts the answers shown before it sends: counted while the counting chat is still on
     // screen (the new chat's state not yet drawn), the new chat's first answer never raises it.
     await waitFor('the new, empty chat', async () => ((await workbench.messages('Assistant').count()) === 0 ? true : undefined));
     await answerFinished(await workbench.ask('[[mock:echo]] Tell me about parrots'));
-    await workbench.button('History').click();
+    await workbench.titleAction('History').click();
     const history = workbench.chat().getByRole('region', { name: 'Chat history' });
     const search = history.getByRole('searchbox', { name: 'Search chats' });
     await search.fill('word17');
@@ -97,7 +97,7 @@ describe('Chat workflow in VS Code', function () {
       return titles.length === 1 && /Tell me about parrots/.test(titles[0] ?? '') ? true : undefined;
     });
     await search.fill('');
-    await workbench.button('History').click();
+    await workbench.titleAction('History').click();
   });
 
   it('uses a model switched in one chat for that chat\'s next request, and not for a new chat', async () => {
@@ -115,7 +115,7 @@ describe('Chat workflow in VS Code', function () {
     await answerFinished(await workbench.ask('[[mock:echo]] Which model are you?'));
     assert.equal(chatRequests(mock).at(-1)?.model, 'anthropic/claude-sonnet-4.5');
 
-    await workbench.button('New chat').click();
+    await workbench.titleAction('New chat').click();
     await waitFor('a new chat on the default model', async () => ((await model.innerText()) === 'openai/gpt-oss-120b' ? true : undefined));
     await answerFinished(await workbench.ask('[[mock:echo]] And you?'));
     assert.equal(chatRequests(mock).at(-1)?.model, 'openai/gpt-oss-120b');

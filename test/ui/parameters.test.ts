@@ -21,7 +21,7 @@ describe('Per-chat parameters in VS Code', function () {
     const { workbench } = journey();
     const chat = workbench.chat();
 
-    await workbench.button('Parameters').click();
+    await workbench.titleAction('Parameters').click();
     const panel = chat.getByRole('region', { name: 'Parameters of this chat' });
     await panel.waitFor();
     await panel.getByLabel('Temperature').fill('0.25');
@@ -37,7 +37,7 @@ describe('Per-chat parameters in VS Code', function () {
     const sessionOfTunedChat = tuned['session_id'];
     assert.equal(typeof sessionOfTunedChat, 'string');
 
-    await workbench.button('New chat').click();
+    await workbench.titleAction('New chat').click();
     await chat.getByRole('heading', { name: 'Ask about your code' }).waitFor();
     // The panel shows the new chat's (empty) parameters.
     assert.equal(await panel.getByLabel('Temperature').inputValue(), '');

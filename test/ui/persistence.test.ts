@@ -30,7 +30,7 @@ describe('Chat history on disk', function () {
     }
 
     await workbench.reloadWindow();
-    await workbench.button('History').click();
+    await workbench.titleAction('History').click();
     const panel = workbench.chat().getByRole('region', { name: 'Chat history' });
     await panel.waitFor();
     const items = panel.getByRole('listitem');
@@ -72,11 +72,11 @@ describe('Chat history on disk', function () {
     try {
       // The second window's view is open before the first asks anything.
       await second.openChat();
-      await second.button('History').click();
+      await second.titleAction('History').click();
       const history = second.chat().getByRole('region', { name: 'Chat history' });
       await history.waitFor();
 
-      await first.button('New chat').click();
+      await first.titleAction('New chat').click();
       await waitFor('the new, empty chat', async () => ((await first.messages('You').count()) === 0 ? true : undefined));
       await answerFinished(await first.ask('[[mock:echo]] Asked in the first window'));
       await history.getByText('Asked in the first window', { exact: true }).click();

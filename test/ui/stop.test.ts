@@ -42,12 +42,12 @@ describe('Stopping an answer in VS Code', function () {
 
   it('keeps the answer running and stoppable after New chat, and shows it live when its chat is reopened', async () => {
     const { workbench, mock } = journey();
-    await workbench.button('New chat').click();
+    await workbench.titleAction('New chat').click();
     await waitFor('the new, empty chat', async () => ((await workbench.messages('Assistant').count()) === 0 ? true : undefined));
     const answer = await workbench.ask('[[mock:slow-drip count=400 delayMs=50]] Tell a long story, please.');
     await waitFor('a few words of the answer', async () => (/word3\b/.test(await answer.locator('.markdown-body').innerText()) ? true : undefined));
 
-    await workbench.button('New chat').click();
+    await workbench.titleAction('New chat').click();
     await workbench.chat().getByText('An answer is being written in “Tell a long story, please.”.').waitFor();
     await workbench.button('Stop').waitFor();
 
@@ -61,12 +61,12 @@ describe('Stopping an answer in VS Code', function () {
     assert.equal(await live.getByText('Stopped', { exact: true }).count(), 0, 'the live answer is not shown as stopped');
 
     // New chat again, then Stop from there ends the answer (the socket closes).
-    await workbench.button('New chat').click();
+    await workbench.titleAction('New chat').click();
     const closedBefore = mock.closedConnections();
     await workbench.button('Stop').click();
     await mock.waitForClose(closedBefore, 10_000);
     await workbench.button('Stop').waitFor({ state: 'hidden', timeout: 5_000 });
-    await workbench.button('History').click();
+    await workbench.titleAction('History').click();
     await workbench.chat().getByRole('region', { name: 'Chat history' }).getByRole('button', { name: /^Tell a long story/ }).click();
     await workbench.lastAssistant().getByText('Stopped', { exact: true }).waitFor();
     assert.doesNotMatch(await workbench.lastAssistant().locator('.markdown-body').innerText(), /word400/);

@@ -3,9 +3,12 @@
  * theme's `--vscode-*` colours; these journeys open the real workbench in each theme and
  * measure the WCAG contrast of what a reader reads (answer text, code, the stats line, buttons,
  * the message box) against what is actually behind it, and saves a screenshot of each.
+ * Issue 23: in each theme, at 250 px, the header and the composer stay on one line and no text
+ * overflows its box (measured with getBoundingClientRect in the real workbench).
  */
 import * as assert from 'node:assert/strict';
 import { useJourney } from './journey';
+import { findLayoutProblems } from './layoutProbe';
 import { answerFinished, waitFor } from './workbench';
 
 /**
@@ -87,6 +90,19 @@ for (const theme of THEMES) {
         .map(([probe, ratio]) => `${probe} ${ratio}:1 < ${TARGETS[probe]}:1`);
       await workbench.screenshot(`test-results/theme-${theme.toLowerCase().replace(/\s+/g, '-')}.png`);
       assert.deepEqual(failures, []);
+    });
+
+    it('keeps the header and the composer on one line at 250 px, with no text overflowing', async function () {
+      this.timeout(120_000);
+      const { workbench } = journey();
+      await workbench.resizeSideBar(250);
+      const frameWidth = await workbench.chat().evaluate(() => document.documentElement.clientWidth);
+      assert.ok(frameWidth <= 260, `the view is ${frameWidth} px wide`);
+      await workbench.titleAction('New chat').waitFor();
+      await workbench.titleAction('History').waitFor();
+      const problems = await workbench.chat().evaluate(findLayoutProblems);
+      await workbench.screenshot(`test-results/narrow-${theme.toLowerCase().replace(/\s+/g, '-')}.png`);
+      assert.deepEqual(problems, []);
     });
   });
 }

@@ -24,7 +24,7 @@ function toolMessage(mock: MockOpenRouter, from: number): string | undefined {
 
 /** New chat, then wait until the old answers are gone (ask() counts answers to see the new one). */
 async function newChat(workbench: Workbench): Promise<void> {
-  await workbench.button('New chat').click();
+  await workbench.titleAction('New chat').click();
   await waitFor('an empty chat', async () => ((await workbench.messages('Assistant').count()) === 0 ? true : undefined));
 }
 

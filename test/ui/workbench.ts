@@ -161,6 +161,14 @@ export class Workbench {
     return this.chat().getByRole('button', { name, exact: true });
   }
 
+  /**
+   * One of the chat view's title-bar actions (New chat, History, Select Model, Parameters), drawn
+   * by the workbench outside the webview; found by its accessible name (the command's title).
+   */
+  titleAction(name: string): Locator {
+    return this.page.locator('.part.sidebar .composite.title').getByRole('button', { name, exact: true }).first();
+  }
+
   messages(role: 'You' | 'Assistant'): Locator {
     return this.chat().getByRole('log').getByRole('article', { name: role, exact: true });
   }

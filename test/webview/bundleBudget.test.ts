@@ -3,7 +3,8 @@
  * added context chips and mentions, tool cards, the parameters panel, history search and the
  * editor-tab workflow; the new budget keeps about 15 KB of room and still fails on real growth). The test tiers run on
  * a development build (source maps, not minified), so the budget is measured on a production
- * build of the same entry made here, in memory, with the options `npm run package` ships.
+ * build of the same entry made here, in memory, with the options `npm run package` ships. The
+ * codicons font (~125 KB, `@vscode/codicons`) is a separate asset and not counted.
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -24,13 +25,15 @@ describe('webview: bundle budget', () => {
       platform: 'browser',
       format: 'iife',
       target: 'es2022',
-      loader: { '.css': 'css' },
+      loader: { '.css': 'css', '.ttf': 'file' },
+      assetNames: '[name]',
       write: false,
       logLevel: 'silent',
     });
     const sizes = Object.fromEntries(result.outputFiles.map((file) => [file.path.slice(file.path.lastIndexOf('/') + 1), file.contents.byteLength]));
-    assert.deepEqual(Object.keys(sizes).sort(), ['webview.css', 'webview.js'], 'the bundle is one script and one style sheet');
-    const total = Object.values(sizes).reduce((sum, size) => sum + size, 0);
+    assert.deepEqual(Object.keys(sizes).sort(), ['codicon.ttf', 'webview.css', 'webview.js'], 'the bundle is one script, one style sheet and the icon font');
+    // The font is VS Code's own codicons file, loaded once and cached; it is not code we ship and grow.
+    const total = (sizes['webview.js'] ?? 0) + (sizes['webview.css'] ?? 0);
     assert.ok(total <= BUDGET_BYTES, `webview bundle is ${total} bytes (${JSON.stringify(sizes)}), budget ${BUDGET_BYTES}`);
   });
 });

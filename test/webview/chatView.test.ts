@@ -167,11 +167,12 @@ describe('webview: chat view', () => {
     ];
     await view.sendAndSettle(stateMessage({ chats }));
     const page = view.page;
-    const toggle = page.getByRole('button', { name: 'History' });
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-    await toggle.click();
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     const history = page.getByRole('region', { name: 'Chat history' });
+    assert.equal(await history.isVisible(), false);
+    // The view's History title action (the host relays it).
+    await view.sendAndSettle({ type: 'togglePanel', panel: 'history' });
+    assert.equal(await history.isVisible(), true);
+    assert.equal(await history.getByRole('searchbox', { name: 'Search chats' }).evaluate((input) => input === document.activeElement), true, 'the opened panel takes the focus');
     assert.match(await history.innerText(), /Refactor the parser\s*3 days ago/);
     await history.getByRole('button', { name: /^Refactor the parser/ }).click();
     assert.deepEqual(await view.postedOfType('openChat'), [{ type: 'openChat', chatId: 'old' }]);
@@ -181,8 +182,10 @@ describe('webview: chat view', () => {
     await history.getByRole('button', { name: 'Delete chat “Refactor the parser”' }).click();
     await history.getByRole('button', { name: 'Confirm delete' }).click();
     assert.deepEqual(await view.postedOfType('deleteChat'), [{ type: 'deleteChat', chatId: 'old' }]);
-    await page.getByRole('button', { name: 'New chat' }).click();
-    assert.deepEqual(await view.postedOfType('newChat'), [{ type: 'newChat' }]);
+    // Esc closes the panel and gives the message box the focus back.
+    await history.getByRole('searchbox', { name: 'Search chats' }).press('Escape');
+    assert.equal(await history.isVisible(), false);
+    assert.equal(await page.getByRole('textbox', { name: 'Message' }).evaluate((box) => box === document.activeElement), true);
   });
 
   it('keeps the draft and the scroll position across hide and re-show (setState)', async () => {

@@ -102,7 +102,7 @@ describe('webview: chat workflow', () => {
     ];
     await view.sendAndSettle(stateMessage({ chats }));
     const page = view.page;
-    await page.getByRole('button', { name: 'History' }).click();
+    await view.sendAndSettle({ type: 'togglePanel', panel: 'history' });
     const history = page.getByRole('region', { name: 'Chat history' });
     assert.deepEqual(await history.getByRole('heading', { level: 3 }).allInnerTexts(), ['Today', 'Yesterday', 'Last 7 days', 'Older']);
     assert.match(await history.getByRole('list', { name: 'Older' }).innerText(), /Old chat/);
@@ -125,7 +125,7 @@ describe('webview: chat workflow', () => {
     const chats: ChatSummary[] = [{ id: 'old', title: 'Refactor the parser', updatedAt: Date.now(), messageCount: 2 }];
     await view.sendAndSettle(stateMessage({ chats }));
     const page = view.page;
-    await page.getByRole('button', { name: 'History' }).click();
+    await view.sendAndSettle({ type: 'togglePanel', panel: 'history' });
     const history = page.getByRole('region', { name: 'Chat history' });
     await history.getByRole('button', { name: 'Rename chat “Refactor the parser”' }).click();
     const name = history.getByRole('textbox', { name: 'Chat name' });

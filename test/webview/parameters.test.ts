@@ -12,7 +12,7 @@ describe('webview: parameters and cost', () => {
     const state = viewState();
     await view.sendAndSettle({ type: 'state', state: { ...state, settings: { ...state.settings, reasoningEfforts: ['low', 'medium', 'high'] } } });
     const page = view.page;
-    await page.getByRole('button', { name: 'Parameters' }).click();
+    await view.sendAndSettle({ type: 'togglePanel', panel: 'parameters' });
     const panel = page.getByRole('region', { name: 'Parameters of this chat' });
     assert.deepEqual(await panel.getByLabel('Reasoning effort').locator('option').allInnerTexts(), ['From the settings', 'low', 'medium', 'high']);
     await panel.getByLabel('Reasoning effort').selectOption('high');
@@ -32,7 +32,7 @@ describe('webview: parameters and cost', () => {
     const tuned = viewState({ chatId: 'tuned' });
     await view.sendAndSettle({ type: 'state', state: { ...tuned, chat: { ...tuned.chat, parameters: { temperature: 0.2, seed: 9 } } } });
     const page = view.page;
-    await page.getByRole('button', { name: 'Parameters' }).click();
+    await view.sendAndSettle({ type: 'togglePanel', panel: 'parameters' });
     const panel = page.getByRole('region', { name: 'Parameters of this chat' });
     assert.equal(await panel.getByLabel('Temperature').inputValue(), '0.2');
     assert.equal(await panel.getByLabel('Seed').inputValue(), '9');

@@ -1,8 +1,9 @@
 /**
- * Code blocks get a toolbar (language label, Copy, Insert at cursor, Apply). The buttons carry
+ * Code blocks get a toolbar (language label, Wrap lines, Copy, Insert at cursor, Apply). The buttons carry
  * only an action name; the click handler reads the code from the block itself, so the text sent
  * to the host is exactly what the user sees.
  */
+import { iconButton } from '../dom';
 import { t } from '../i18n';
 import { canHighlight, highlightCodeElement } from './highlighter';
 
@@ -24,13 +25,24 @@ export function languageOf(code: Element): string {
   return LANGUAGE_ALIASES[fence] ?? fence;
 }
 
+const ACTION_ICONS: Readonly<Record<CodeAction, string>> = { copy: 'copy', insert: 'insert', apply: 'git-compare' };
+
+/** An icon button; its name (tooltip and accessible name) says what it does. */
 function toolbarButton(action: CodeAction, label: string): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'code-action';
+  const button = iconButton(ACTION_ICONS[action], label, undefined, 'code-action');
   button.dataset.codeAction = action;
-  button.textContent = label;
   return button;
+}
+
+/** Long lines scroll inside the block; this toggle wraps them instead (the choice is per block). */
+function wrapToggle(frame: HTMLElement): HTMLButtonElement {
+  const toggle = iconButton('word-wrap', t('Wrap lines'), () => {
+    const wrapped = !frame.classList.contains('wrapped');
+    frame.classList.toggle('wrapped', wrapped);
+    toggle.setAttribute('aria-pressed', String(wrapped));
+  }, 'code-action code-wrap');
+  toggle.setAttribute('aria-pressed', 'false');
+  return toggle;
 }
 
 /** Wraps one `pre > code` in our code-block frame; highlights it when the block is finished. */
@@ -44,8 +56,10 @@ function decorate(pre: HTMLPreElement, code: HTMLElement, highlight: boolean): H
   const label = document.createElement('span');
   label.className = 'code-language';
   label.textContent = language || t('text');
+  label.title = label.textContent;
   toolbar.append(
     label,
+    wrapToggle(frame),
     toolbarButton('copy', t('Copy')),
     toolbarButton('insert', t('Insert at cursor')),
     toolbarButton('apply', t('Apply')),

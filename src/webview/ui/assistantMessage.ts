@@ -4,7 +4,7 @@
  * only in `renderFrame`, which the app calls at most once per animation frame.
  */
 import type { AnswerStats, MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
-import { button, el } from '../dom';
+import { button, el, iconButton } from '../dom';
 import { t } from '../i18n';
 import { StreamingMarkdown } from '../markdown/streamingMarkdown';
 import { postToHost } from '../vscodeApi';
@@ -149,9 +149,9 @@ export class AssistantMessageView {
     }
     if (stats) parts.push(createStatsLine(stats));
     const actions = el('div', { className: 'message-actions' });
-    if (content) actions.append(button(t('Copy'), () => postToHost({ type: 'copy', text: this.message.content }), 'button-secondary'));
     if (toolCapReached && this.regenerateAllowed) actions.append(button(t('Continue'), () => postToHost({ type: 'continueTools' })));
-    if (this.regenerateAllowed) actions.append(button(t('Regenerate'), () => postToHost({ type: 'regenerate', messageId: this.message.id }), 'button-secondary'));
+    if (content) actions.append(iconButton('copy', t('Copy'), () => postToHost({ type: 'copy', text: this.message.content })));
+    if (this.regenerateAllowed) actions.append(iconButton('refresh', t('Regenerate'), () => postToHost({ type: 'regenerate', messageId: this.message.id })));
     if (actions.childElementCount) parts.push(actions);
     this.footer.replaceChildren(...parts);
   }

@@ -8,7 +8,7 @@
  * for its other sources.
  */
 import type { AttachmentView, ContextUsage, FileSuggestion } from '../../shared/protocol';
-import { button, el } from '../dom';
+import { button, el, iconButton } from '../dom';
 import { t } from '../i18n';
 import { createChipList, renderChips } from './composer/attachmentChips';
 import { activeMention, withoutMention, type ActiveMention } from './composer/mentionQuery';
@@ -55,7 +55,7 @@ export class Composer {
     this.stopButton.hidden = true;
     this.mentions = new MentionPopup((suggestion) => this.pickMention(suggestion.path));
     this.input.setAttribute('aria-controls', this.mentions.element.id);
-    const addContext = button(t('Add context'), () => this.handlers.onAddContext(), 'button-secondary');
+    const addContext = iconButton('attach', t('Add context'), () => this.handlers.onAddContext());
     this.actions = el('div', { className: 'composer-actions' }, addContext, this.webSearch.element, el('span', { className: 'composer-spacer' }), this.stopButton, this.sendButton);
     this.element = el(
       'div',

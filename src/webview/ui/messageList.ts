@@ -110,9 +110,13 @@ export class MessageList {
 
   private refreshActions(): void {
     const last = this.views[this.views.length - 1];
+    const lastUser = [...this.views].reverse().find((view) => view instanceof UserMessageView);
     for (const view of this.views) {
       if (view instanceof UserMessageView) view.setEditable(!this.busy);
       else view.setRegenerateAllowed(!this.busy && view === last);
+      // The newest question and answer show their actions (and their code blocks') all the time;
+      // older ones on hover or keyboard focus, so a long chat is not a wall of buttons.
+      view.element.classList.toggle('is-latest', view === last || view === lastUser);
     }
   }
 

@@ -1,12 +1,15 @@
 /**
- * One user message, shown as plain text (it is the user's own words, not markdown from a model),
- * with an Edit button that swaps in an inline editor; resending posts `editAndResend`.
+ * One user message, rendered as markdown through the answers' sanitizer (a code action's question
+ * as a compact card), with an Edit button that swaps in an inline editor; resending posts
+ * `editAndResend`.
  */
 import type { MessageView } from '../../shared/protocol';
-import { button, el } from '../dom';
+import { button, el, iconButton } from '../dom';
 import { t } from '../i18n';
 import { postToHost } from '../vscodeApi';
 import { createChipList, renderChips } from './composer/attachmentChips';
+import { createCodeActionCard } from './codeActionCard';
+import { renderMarkdown } from './userMarkdown';
 
 export class UserMessageView {
   readonly element: HTMLElement;
@@ -15,9 +18,9 @@ export class UserMessageView {
   private editing = false;
 
   constructor(private message: MessageView) {
-    this.body = el('div', { className: 'user-text', text: message.content });
-    this.editButton = button(t('Edit'), () => this.startEditing(), 'button-secondary');
-    const label = message.label ? [el('div', { className: 'message-label', text: message.label })] : [];
+    this.body = el('div', { className: 'user-text' });
+    this.renderBody();
+    this.editButton = iconButton('edit', t('Edit'), () => this.startEditing());
     // The context sent with this question; it is sent again on Regenerate and on Edit → Resend.
     const context: HTMLElement[] = [];
     if (message.attachments?.length) {
@@ -28,7 +31,6 @@ export class UserMessageView {
     this.element = el(
       'article',
       { className: 'message message-user', attrs: { 'aria-label': t('You') } },
-      ...label,
       ...context,
       this.body,
       el('div', { className: 'message-actions' }, this.editButton),
@@ -49,6 +51,17 @@ export class UserMessageView {
     this.editButton.disabled = !editable;
   }
 
+  private renderBody(): void {
+    const { label, content } = this.message;
+    if (label) {
+      this.body.className = 'user-text';
+      this.body.replaceChildren(createCodeActionCard(label, content));
+    } else {
+      this.body.className = 'user-text markdown-body';
+      renderMarkdown(this.body, content);
+    }
+  }
+
   private startEditing(): void {
     if (this.editing) return;
     this.editing = true;
@@ -59,7 +72,7 @@ export class UserMessageView {
       if (text === '' || this.editButton.disabled) return;
       postToHost({ type: 'editAndResend', messageId: this.message.id, text });
       this.message = { ...this.message, content: text };
-      this.body.textContent = text;
+      this.renderBody();
       this.stopEditing(form);
     };
     const form = el(
