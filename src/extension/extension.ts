@@ -28,6 +28,7 @@ import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
 import { instructionsNotice, WorkspaceInstructions } from './instructions';
+import { modelSupportsTools } from '../core/tools/definitions';
 import { watchIgnoredWorkspaceSettings } from './ignoredWorkspaceSettings';
 import { registerContext } from './context/registerContext';
 import { ContextWindow } from '../core/context/contextWindow';
@@ -96,11 +97,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
 
   // The efforts the view offers come from the model's /models entry, once it is known.
   let reasoningEfforts: string[] | undefined;
-  const viewSettings = (): ViewSettings => ({ ...baseViewSettings(), ...(reasoningEfforts ? { reasoningEfforts } : {}) });
+  let toolsUnsupported = false;
+  const viewSettings = (): ViewSettings => ({
+    ...baseViewSettings(),
+    ...(reasoningEfforts ? { reasoningEfforts } : {}),
+    ...(toolsUnsupported ? { toolsUnsupported } : {}),
+  });
   const refreshEfforts = async (): Promise<void> => {
     const config = readConfiguration();
     const model = config.ok ? await service.modelInfo(config.config) : undefined;
     reasoningEfforts = model ? effortChoices(model) : undefined;
+    // Only a model known not to list `tools` gets the note; an unknown one is not judged.
+    toolsUnsupported = model !== undefined && !modelSupportsTools(model);
     post({ type: 'settings', settings: viewSettings() });
   };
   const instructions = new WorkspaceInstructions(context.workspaceState, log, (paths) =>

@@ -187,6 +187,8 @@ export interface ViewSettings {
   readonly model: string;
   /** The model's reasoning efforts from its `/models` entry, lowest first; absent while unknown. */
   readonly reasoningEfforts?: readonly string[];
+  /** The model's `/models` entry does not list `tools`: it answers without the workspace tools. */
+  readonly toolsUnsupported?: boolean;
 }
 
 /** Everything the webview needs to draw itself from nothing (first load, reload, re-show). */

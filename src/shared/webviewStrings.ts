@@ -16,6 +16,7 @@ export const WEBVIEW_STRINGS = [
   'Show',
   // Attached context
   'Add context',
+  'This model cannot use tools: it answers without reading your workspace.',
   'Attached context',
   'Context sent',
   'Context suggestions',

@@ -271,6 +271,9 @@ export class App {
     this.header.setCost(chatCostUsd(this.messages.currentMessages()));
     this.parameters.update(this.state.chat.id, this.state.chat.parameters, this.state.settings.reasoningEfforts);
     this.modelControls.update(this.state.chat, this.state.settings);
+    // The note is about the configured model, the one the host looked up; a chat's own model is not judged.
+    const chatModel = this.state.chat.model ?? this.state.settings.model;
+    this.composer.setToolsUnsupported(this.state.settings.toolsUnsupported === true && chatModel === this.state.settings.model);
     this.history.update(this.state.chats, this.state.chat.id);
     // Rebuilt only when it changes, so keyboard focus inside it is not lost on every update.
     const emptyStateKey = this.messages.isEmpty ? this.state.keySource : '';

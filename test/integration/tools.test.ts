@@ -75,6 +75,25 @@ describe('Tools: the model reads and edits the workspace', function () {
 
   const latest = (id: string): ToolCallView | undefined => cards.filter((card) => card.id === id).pop();
 
+  it('tells the view when the configured model cannot use tools, and sends it no tools', async () => {
+    const settingsPosted: boolean[] = [];
+    const watch = api.onDidPost((message: HostMessage) => {
+      if (message.type === 'settings') settingsPosted.push(message.settings.toolsUnsupported === true);
+    });
+    try {
+      await setSetting('model', 'openai/gpt-oss-20b:free'); // its /models entry lists no `tools`
+      await until('the view told the model has no tools', () => (settingsPosted.at(-1) === true ? true : undefined));
+      assert.equal(api.session.viewState().settings.toolsUnsupported, true);
+      await api.session.send('[[mock:echo]] hello');
+      const body = server.requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)?.body as { tools?: unknown[] };
+      assert.equal(body.tools, undefined, 'tools were sent to a model without them');
+      await setSetting('model', undefined);
+      await until('the note withdrawn for a model with tools', () => (settingsPosted.at(-1) === false ? true : undefined));
+    } finally {
+      watch.dispose();
+    }
+  });
+
   it('read_file waits for Allow when read-only tools are not auto-approved, then sends the file', async () => {
     await setSetting('tools.autoApproveReadOnly', false);
     const math = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspace(), 'src/math.ts')));

@@ -1,7 +1,7 @@
 /** Tool-call cards, the round-cap Continue, web search Sources and the Web search toggle. */
 import * as assert from 'node:assert/strict';
 import type { HostMessage, ToolCallView } from '../../src/shared/protocol';
-import { assistantMessage, CHAT_ID, stateMessage, streamEnd, streamStart, userMessage } from './fixtures';
+import { assistantMessage, CHAT_ID, MODEL, stateMessage, streamEnd, streamStart, userMessage, viewState } from './fixtures';
 import { usePageSession } from './pageSession';
 
 const plan = { messageId: 'a1', user: userMessage('u1', 'What does math.ts export?'), content: '' };
@@ -12,6 +12,20 @@ function toolCall(call: ToolCallView): HostMessage {
 
 describe('webview: tools', () => {
   const session = usePageSession();
+
+  it('says in the composer when the model cannot use tools, and only for the model the host looked up', async () => {
+    const { view } = session;
+    const page = view.page;
+    const note = page.getByRole('note').filter({ hasText: 'cannot use tools' });
+    await view.sendAndSettle(stateMessage());
+    assert.equal(await note.isVisible(), false, 'a model with tools gets no note');
+    const base = viewState();
+    await view.sendAndSettle({ type: 'settings', settings: { ...base.settings, toolsUnsupported: true } });
+    assert.equal(await note.isVisible(), true, 'the note is missing for a model without tools');
+    assert.match(await note.innerText(), /This model cannot use tools: it answers without reading your workspace\./);
+    await view.sendAndSettle({ type: 'state', state: { ...base, settings: { ...base.settings, toolsUnsupported: true }, chat: { ...base.chat, model: `${MODEL}-other` } } });
+    assert.equal(await note.isVisible(), false, 'a chat with its own model is not judged by the configured one');
+  });
 
   it('shows a pending call as a "Tool call" group with Allow and Deny, posts the decision, then a summary that expands', async () => {
     const { view } = session;

@@ -43,6 +43,12 @@ export class Composer {
   private busy = false;
   /** Read and reset by the app when a question is sent. */
   readonly webSearch = new WebSearchToggle();
+  /** Says that the chat's model answers without the workspace tools (its /models entry lacks them). */
+  private readonly toolsNote = el('p', {
+    className: 'composer-note',
+    attrs: { role: 'note' },
+    text: t('This model cannot use tools: it answers without reading your workspace.'),
+  });
 
   constructor(private readonly handlers: ComposerHandlers, draft: string) {
     this.input = el('textarea', {
@@ -63,6 +69,7 @@ export class Composer {
       this.chips,
       el('div', { className: 'composer-box' }, this.mentions.element, this.input),
       this.actions,
+      this.toolsNote,
       this.meter.element,
     );
     this.input.addEventListener('input', () => {
@@ -116,6 +123,11 @@ export class Composer {
     this.busy = busy;
     this.stopButton.hidden = !streaming;
     this.updateSendButton();
+  }
+
+  /** Shows or hides the note that the model answers without the workspace tools. */
+  setToolsUnsupported(unsupported: boolean): void {
+    this.toolsNote.hidden = !unsupported;
   }
 
   focus(): void {
