@@ -26,7 +26,7 @@ const THEME_CLASS: Record<string, string> = {
 };
 
 /** Body text needs 4.5:1 (WCAG AA); secondary text such as the stats line 3:1 (AA large / UI). */
-const TARGETS: Record<string, number> = { answer: 4.5, code: 4.5, stats: 3, button: 3, input: 4.5 };
+const TARGETS: Record<string, number> = { answer: 4.5, code: 4.5, tokens: 4.5, stats: 3, button: 3, input: 4.5 };
 
 /** In the chat frame: contrast of each probe's text against its effective background. */
 function measureContrast(): Record<string, number> {
@@ -58,10 +58,14 @@ function measureContrast(): Record<string, number> {
     const [light, dark] = [luminance(text), luminance(behind)].sort((x, y) => y - x) as [number, number];
     return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
   };
+  // None at all counts as 0: the probe must have something to measure.
+  const leastReadable = (ratios: number[]): number => (ratios.length ? Math.min(...ratios) : 0);
   const answer = document.querySelector('article[aria-label="Assistant"]');
   return {
     answer: contrast(answer?.querySelector('.markdown-body p') ?? null),
     code: contrast(answer?.querySelector('pre code') ?? null),
+    // The least readable highlighted token (keywords, strings, names…) of the answer's code.
+    tokens: leastReadable([...(answer?.querySelectorAll('pre code [class*="hljs-"]') ?? [])].map(contrast)),
     stats: contrast(answer?.querySelector('.stats-line, [class*="stats"]') ?? null),
     button: contrast(answer?.querySelector('button') ?? null),
     input: contrast(document.querySelector('textarea')),
@@ -72,7 +76,7 @@ for (const theme of THEMES) {
   describe(`Theme: ${theme}`, function () {
     const journey = useJourney(`theme-${theme.toLowerCase().replace(/\s+/g, '-')}`, { settings: { 'workbench.colorTheme': theme, 'window.autoDetectHighContrast': false } });
 
-    it('keeps answer text, code, stats, buttons and the message box readable', async function () {
+    it('keeps answer text, code and its highlighted tokens, stats, buttons and the message box readable', async function () {
       this.timeout(120_000);
       const { workbench } = journey();
       const token = THEME_CLASS[theme] ?? theme;

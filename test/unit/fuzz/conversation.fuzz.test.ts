@@ -53,6 +53,8 @@ describe('conversation model (fuzz)', function () {
           checkAlways(world);
           await checkSettled(world);
           lastQuestions += world.model.questions;
+          // Deep runs take long: a line now and then says how far they got.
+          if (sequences % 1000 === 0) console.log(`      … ${sequences} sequences, ${steps} steps, no invariant broken`);
         } catch (error) {
           // What each window, the files and the model held when it failed, beside the assertion.
           if (error instanceof Error) error.message += `\n${await describeWorld(world)}`;
