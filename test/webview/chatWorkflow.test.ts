@@ -164,4 +164,30 @@ describe('webview: chat workflow', () => {
     assert.equal(await input.inputValue(), 'About this:\n\n> First line of the answer.\n>\n> Second paragraph here.\n\n');
     assert.equal(await quote.isVisible(), false);
   });
+
+  it('keeps the question in sight (sticky) while its long answer scrolls under it', async () => {
+    const { view } = session;
+    const long = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1} of a long answer.`).join('\n\n');
+    await view.sendAndSettle(stateMessage({ messages: [userMessage('u1', 'Explain it at length'), assistantMessage('a1', long)] }));
+    const page = view.page;
+    const placed = await page.evaluate(() => {
+      const question = document.querySelector('.message-user');
+      const answer = document.querySelector('.message-assistant');
+      if (!question || !answer) throw new Error('messages missing');
+      // The nearest scrolling ancestor: the conversation's scroller.
+      let scroller: HTMLElement | null = question.parentElement;
+      while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY))) scroller = scroller.parentElement;
+      if (!scroller) throw new Error('nothing scrolls');
+      scroller.scrollTop = 0;
+      scroller.scrollTop = (answer as HTMLElement).offsetHeight / 2;
+      const top = scroller.getBoundingClientRect().top;
+      const box = question.getBoundingClientRect();
+      // What is drawn at the question's middle: the question, not answer text scrolled over it.
+      const hit = document.elementFromPoint(box.left + 10, box.top + box.height / 2);
+      return { scrolled: scroller.scrollTop, offset: Math.round(box.top - top), covered: !question.contains(hit) };
+    });
+    assert.ok(placed.scrolled > 200, `the answer did not scroll (${placed.scrolled} px)`);
+    assert.ok(Math.abs(placed.offset) <= 1, `the question left the top of the view (${placed.offset} px from it)`);
+    assert.equal(placed.covered, false, 'the answer is drawn over the question');
+  });
 });
