@@ -9,23 +9,28 @@ import type { HostMessage } from '../shared/protocol';
 export interface ChatSurfaces {
   /** The side bar's view. */
   readonly view: { post(message: HostMessage): void; reveal(): Promise<void> };
-  /** The editor tab, when it is the active editor. */
-  readonly tab: { post(message: HostMessage): void; readonly isActive: boolean };
+  /** The editor tab. */
+  readonly tab: { post(message: HostMessage): void };
 }
 
-/** Posts to the editor tab when it is active (its title bar was clicked), else to the side bar. */
-export async function postToActiveSurface(surfaces: ChatSurfaces, message: HostMessage): Promise<void> {
-  if (surfaces.tab.isActive) {
-    surfaces.tab.post(message);
-    return;
-  }
+/**
+ * Each title bar's action acts on its own surface: the side bar's History opens the side bar's
+ * history even while the editor tab is the active editor (a title action does not move focus, so
+ * "the active surface" would guess wrong), and the editor tab's opens the tab's.
+ */
+async function postToView(surfaces: ChatSurfaces, message: HostMessage): Promise<void> {
   await surfaces.view.reveal();
   surfaces.view.post(message);
 }
 
 export function registerViewCommands(surfaces: ChatSurfaces): vscode.Disposable[] {
+  const history: HostMessage = { type: 'togglePanel', panel: 'history' };
+  const parameters: HostMessage = { type: 'togglePanel', panel: 'parameters' };
   return [
-    vscode.commands.registerCommand('openrouterChat.showHistory', () => postToActiveSurface(surfaces, { type: 'togglePanel', panel: 'history' })),
-    vscode.commands.registerCommand('openrouterChat.showParameters', () => postToActiveSurface(surfaces, { type: 'togglePanel', panel: 'parameters' })),
+    vscode.commands.registerCommand('openrouterChat.showHistory', () => postToView(surfaces, history)),
+    vscode.commands.registerCommand('openrouterChat.showParameters', () => postToView(surfaces, parameters)),
+    // The editor tab's title bar (hidden from the palette): only shown while the tab is active.
+    vscode.commands.registerCommand('openrouterChat.showHistoryInEditor', () => surfaces.tab.post(history)),
+    vscode.commands.registerCommand('openrouterChat.showParametersInEditor', () => surfaces.tab.post(parameters)),
   ];
 }

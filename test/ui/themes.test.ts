@@ -29,8 +29,11 @@ const THEME_CLASS: Record<string, string> = {
 const TARGETS: Record<string, number> = { answer: 4.5, code: 4.5, tokens: 4.5, stats: 3, button: 3, input: 4.5 };
 
 /** In the chat frame: contrast of each probe's text against its effective background. */
-function measureContrast(): Record<string, number> {
+function measureContrast(): { ratios: Record<string, number>; weakTokens: string[] } {
   const parse = (color: string): [number, number, number, number] => {
+    // `color-mix()` computes to `color(srgb r g b / a)` with channels from 0 to 1.
+    const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)/.exec(color);
+    if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
     const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(color);
     return m ? [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])] : [0, 0, 0, 0];
   };
@@ -61,15 +64,19 @@ function measureContrast(): Record<string, number> {
   // None at all counts as 0: the probe must have something to measure.
   const leastReadable = (ratios: number[]): number => (ratios.length ? Math.min(...ratios) : 0);
   const answer = document.querySelector('article[aria-label="Assistant"]');
-  return {
+  const tokens = [...(answer?.querySelectorAll('pre code [class*="hljs-"]') ?? [])];
+  // Which kinds of token fall short, so a failure says what to fix.
+  const weakTokens = [...new Set(tokens.filter((token) => contrast(token) < 4.5).map((token) => `${token.className} ${contrast(token)}:1`))];
+  const ratios = {
     answer: contrast(answer?.querySelector('.markdown-body p') ?? null),
     code: contrast(answer?.querySelector('pre code') ?? null),
     // The least readable highlighted token (keywords, strings, names…) of the answer's code.
-    tokens: leastReadable([...(answer?.querySelectorAll('pre code [class*="hljs-"]') ?? [])].map(contrast)),
+    tokens: leastReadable(tokens.map(contrast)),
     stats: contrast(answer?.querySelector('.stats-line, [class*="stats"]') ?? null),
     button: contrast(answer?.querySelector('button') ?? null),
     input: contrast(document.querySelector('textarea')),
   };
+  return { ratios, weakTokens };
 }
 
 for (const theme of THEMES) {
@@ -87,8 +94,9 @@ for (const theme of THEMES) {
       });
       const answer = await workbench.ask('Show me an add function.');
       await answerFinished(answer);
-      const measured = await workbench.chat().evaluate(measureContrast);
+      const { ratios: measured, weakTokens } = await workbench.chat().evaluate(measureContrast);
       console.log(`      ${theme}: ${Object.entries(measured).map(([k, v]) => `${k} ${v}:1`).join(', ')}`);
+      if (weakTokens.length) console.log(`      hard to read: ${weakTokens.join('; ')}`);
       const failures = Object.entries(measured)
         .filter(([probe, ratio]) => ratio < (TARGETS[probe] ?? 4.5))
         .map(([probe, ratio]) => `${probe} ${ratio}:1 < ${TARGETS[probe]}:1`);
