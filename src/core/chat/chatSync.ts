@@ -12,15 +12,32 @@
 import { joinRemovedIds, toChatView, type Chat, type StoredMessage } from './chat';
 import { markToolCallsInterrupted } from '../tools/toolRounds';
 
-/** Merges two chronological lists; on equal times ours come first. */
-function byTime(ours: readonly StoredMessage[], theirs: readonly StoredMessage[]): StoredMessage[] {
+/**
+ * When each message's turn was asked: the time of the question it answers (the nearest question
+ * before it in `list`), or its own for a question. An answer regenerated in another window is
+ * created later than the turns after it, yet belongs right after its question.
+ */
+function turnTimes(list: readonly StoredMessage[]): Map<string, number> {
+  const times = new Map<string, number>();
+  let question: number | undefined;
+  for (const message of list) {
+    if (message.role === 'user') question = message.createdAt;
+    times.set(message.id, message.role === 'user' ? message.createdAt : (question ?? message.createdAt));
+  }
+  return times;
+}
+
+/** Merges two lists in turn order (see `turnTimes`); within one turn time ours come first. */
+function byTurn(ours: readonly StoredMessage[], theirs: readonly StoredMessage[], theirList: readonly StoredMessage[]): StoredMessage[] {
+  const ourTimes = turnTimes(ours);
+  const theirTimes = turnTimes(theirList);
   const merged: StoredMessage[] = [];
   let i = 0;
   let j = 0;
   while (i < ours.length || j < theirs.length) {
     const mine = ours[i];
     const other = theirs[j];
-    if (mine && (!other || mine.createdAt <= other.createdAt)) {
+    if (mine && (!other || (ourTimes.get(mine.id) ?? mine.createdAt) <= (theirTimes.get(other.id) ?? other.createdAt))) {
       merged.push(mine);
       i++;
     } else if (other) {
@@ -34,7 +51,7 @@ function byTime(ours: readonly StoredMessage[], theirs: readonly StoredMessage[]
 /**
  * `ours`, as the file should hold it after our write, given what is on disk now:
  * - messages another window added to `onDisk` (not in `known`, the ids this window has read or
- *   written) are kept, in time order;
+ *   written) are kept, in the order their turns were asked;
  * - messages either window removed on purpose (`removedMessageIds`) stay removed, even when the
  *   other window still holds them;
  * - of a message both copies hold, the newer revision wins (`revisedAt`): an edit made in another
@@ -52,7 +69,7 @@ export function withForeignMessages(ours: Chat, onDisk: Chat | undefined, known:
   return {
     ...ours,
     updatedAt: Math.max(ours.updatedAt, onDisk.updatedAt),
-    messages: byTime(kept, foreign),
+    messages: byTurn(kept, foreign, onDisk.messages),
     ...(removed.size ? { removedMessageIds: [...removed] } : {}),
   };
 }

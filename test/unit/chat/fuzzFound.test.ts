@@ -72,4 +72,25 @@ describe('chat session: cases the conversation fuzz found', function () {
     assert.equal(answer?.status, 'done', 'the finished answer was overwritten by the other window\'s interrupted copy');
     assert.equal(answer?.content, outcome?.message.content);
   });
+
+  // Shrunk (deep run): window B asks; window A, reloaded, asks a follow-up in that chat; B, not
+  // having seen it, regenerates its answer. The new answer was created after A's turn, and a
+  // merge in time order put it there: two answers after A's question, none after B's.
+  it('keeps an answer regenerated in another window right after its question', async () => {
+    const b = await harness(server);
+    await b.session.send('[[mock:echo]] first question');
+    const chatId = b.session.activeChat.id;
+    const a = await harness(server, b.dir);
+    await a.session.openChat(chatId);
+    await a.session.send('[[mock:echo]] follow-up from A');
+    const regenerated = await b.session.regenerate(b.session.activeChat.messages[1]!.id);
+    assert.equal(regenerated?.message.status, 'done');
+    await Promise.all([a.session.dispose(), b.session.dispose()]);
+    const saved = await new ChatStore(b.dir).load(chatId);
+    assert.deepEqual(
+      saved?.messages.map((m) => `${m.role}: ${m.content}`),
+      ['user: [[mock:echo]] first question', 'assistant: You said: first question', 'user: [[mock:echo]] follow-up from A', 'assistant: You said: follow-up from A'],
+    );
+    assert.equal(saved?.messages[1]?.id, regenerated?.message.id, 'the regenerated answer is not the one after its question');
+  });
 });
