@@ -226,15 +226,6 @@ describe('Trust boundaries', function () {
       assert.deepEqual(await askCollectingNotices('[[mock:echo]] fourth'), []);
       assert.equal(lastSystemMessage(), undefined, 'the file was still sent');
     });
-  });
-
-  describe('the workspace instructions file and the context meter', () => {
-    let file: vscode.Uri;
-    useTestKeyFromEnv(TEST_API_KEY);
-    before(() => {
-      file = vscode.Uri.joinPath(workspaceFolder(), '.openrouter', 'instructions.md');
-    });
-    after(() => remove(file));
 
     // The meter works out the next request's size after every state change, so it reads the file
     // too; the notice belongs to the request that sends it, not to whichever of them looks first.
