@@ -12,6 +12,14 @@ import type { Window } from './conversationWorld';
 export interface ModelQuestion {
   readonly id: string;
   content: string;
+  /**
+   * Two windows edited this question since the last settled check: a true conflict. The newest
+   * revision wins, and two edits in the same millisecond tie, so either text may stand (every
+   * copy must still agree, which the settled check compares).
+   */
+  contested?: Set<string>;
+  /** The window whose edit set `content`, until the next settled check. */
+  editedBy?: number;
   /** The window whose session accepted it. */
   readonly window: number;
 }
@@ -24,6 +32,11 @@ export interface Expectation {
 export class ConversationModel {
   /** Questions by chat id, in the order they were asked. */
   readonly chats = new Map<string, ModelQuestion[]>();
+  /**
+   * Questions an Edit and resend removed. A window that had not seen the removal may still edit
+   * one of them and resend it; the removal wins in every copy, so it does not come back here.
+   */
+  private readonly removed = new Set<string>();
   /** Counters for the README figures. */
   questions = 0;
   replacementsChecked = 0;
@@ -36,9 +49,20 @@ export class ConversationModel {
     // model's to change only on an edit (`expectEdit`): a window that has not yet seen another
     // window's edit regenerates from its older copy, and the newer edit must still win.
     const known = questions.find((q) => q.id === message.user!.id);
-    if (!known) {
+    if (!known && !this.removed.has(message.user.id)) {
       questions.push({ id: message.user.id, content: message.user.content, window });
       this.questions += 1;
+    }
+  }
+
+  /** After a settled check passed: the file's text of each question is the agreed one. */
+  settled(textOf: (chatId: string, questionId: string) => string | undefined): void {
+    for (const [chatId, questions] of this.chats) {
+      for (const question of questions) {
+        question.content = textOf(chatId, question.id) ?? question.content;
+        delete question.contested;
+        delete question.editedBy;
+      }
     }
   }
 
@@ -90,8 +114,13 @@ export class ConversationModel {
         // The turns after the edited question were removed on purpose.
         const questions = this.chats.get(chat.id);
         if (questions) this.chats.set(chat.id, questions.filter((q) => !cut.has(q.id)));
+        for (const id of cut) this.removed.add(id);
         const edited = this.chats.get(chat.id)?.find((q) => q.id === userId);
-        if (edited) edited.content = text;
+        if (edited) {
+          if (edited.editedBy !== undefined && edited.editedBy !== window.index) edited.contested = new Set([...(edited.contested ?? [edited.content]), text]);
+          edited.content = text;
+          edited.editedBy = window.index;
+        }
       },
     };
   }
