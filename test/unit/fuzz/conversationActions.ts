@@ -12,7 +12,7 @@ import fc from 'fast-check';
 export const FAULTS = {
   ok: 'default',
   echo: 'echo',
-  slowDrip: 'slow-drip count=6 delayMs=15',
+  slowDrip: 'slow-drip count=12 delayMs=4',
   unauthorized: 'http-401',
   rateLimited: 'http-429 retryAfter=0',
   serverError: 'http-500',
@@ -25,7 +25,7 @@ export const FAULTS = {
 export type Fault = keyof typeof FAULTS;
 
 /** How long the test waits after starting an action before the next one: the interleaving. */
-export type Pause = 'none' | 'started' | 'ended';
+export type Pause = 'none' | 'started' | 'midway' | 'ended';
 
 export type Action =
   | { readonly kind: 'send'; readonly window: number; readonly fault: Fault; readonly pause: Pause; readonly queue: boolean }
@@ -39,6 +39,8 @@ export type Action =
   | { readonly kind: 'editResend'; readonly window: number; readonly pick: number; readonly fault: Fault; readonly pause: Pause }
   | { readonly kind: 'restart'; readonly window: number }
   | { readonly kind: 'sync'; readonly window: number }
+  /** The view is shown again (the side bar toggled, the tab brought back): the host resends the state. */
+  | { readonly kind: 'reshow'; readonly window: number }
   | { readonly kind: 'settle' };
 
 export interface Scenario {
@@ -48,7 +50,7 @@ export interface Scenario {
 }
 
 const fault = fc.constantFrom(...(Object.keys(FAULTS) as Fault[]));
-const pause = fc.constantFrom<Pause>('none', 'started', 'started', 'ended');
+const pause = fc.constantFrom<Pause>('none', 'started', 'midway', 'ended');
 const pick = fc.nat({ max: 7 });
 
 function actionIn(window: fc.Arbitrary<number>): fc.Arbitrary<Action> {
@@ -64,6 +66,7 @@ function actionIn(window: fc.Arbitrary<number>): fc.Arbitrary<Action> {
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('editResend' as const), window, pick, fault, pause }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), window }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('sync' as const), window }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('reshow' as const), window }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
   );
 }

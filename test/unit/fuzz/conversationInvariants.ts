@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Chat, StoredMessage } from '../../../src/core/chat/chat';
 import { ChatStore } from '../../../src/core/chat/chatStore';
+import { originOfAnswer } from '../../../src/core/codeActions/codeOrigin';
 import type { ModelQuestion } from './conversationModel';
 import type { ConversationWorld, Window } from './conversationWorld';
 
@@ -38,7 +39,9 @@ export function checkAlways(world: ConversationWorld): void {
       assertQuestionsIn(copy, mine, `window ${window.index}, chat ${chatId}`, { contents: false });
     }
     assert.equal(window.startsAfterRetirement(), 0, `window ${window.index}: a session started an answer after its window reloaded`);
-    counts.always += 4;
+    // The view shown again mid-stream must not end with text twice (or missing).
+    assert.deepEqual(window.view.mismatches, [], `window ${window.index}: the view's streamed text differs from the answer`);
+    counts.always += 5;
   }
 }
 
@@ -58,6 +61,17 @@ export async function checkSettled(world: ConversationWorld): Promise<void> {
     }
   }
   for (const window of world.windows) checkWindowAgainstDisk(window, disk);
+  // Apply after a reload: every answer to a code action still finds where its code came from,
+  // read back from the file (as a reloaded window reads it).
+  for (const chat of onDisk) {
+    for (const answer of chat.messages.filter((m) => m.role === 'assistant')) {
+      const origin = originOfAnswer(chat.messages, answer.id);
+      if (origin) assert.deepEqual(origin, world.model.origins.get(origin.text), `disk, chat ${chat.id}: answer ${answer.id} lost its code's origin`);
+    }
+    for (const question of chat.messages.filter((m) => m.role === 'user' && m.label?.startsWith('Refactor'))) {
+      assert.ok(question.origin, `disk, chat ${chat.id}: the code action ${question.id} was saved without its origin`);
+    }
+  }
   world.model.settled((chatId, questionId) => disk.get(chatId)?.messages.find((m) => m.id === questionId)?.content);
   counts.settled += 4;
 }

@@ -6,6 +6,7 @@
  * were asked for, or change nothing.
  */
 import * as assert from 'node:assert/strict';
+import type { CodeOrigin } from '../../../src/core/codeActions/codeOrigin';
 import type { HostMessage } from '../../../src/shared/protocol';
 import type { Window } from './conversationWorld';
 
@@ -37,6 +38,8 @@ export class ConversationModel {
    * one of them and resend it; the removal wins in every copy, so it does not come back here.
    */
   private readonly removed = new Set<string>();
+  /** The origin each code action was asked with, by its code (unique per action). */
+  readonly origins = new Map<string, CodeOrigin>();
   /** Counters for the README figures. */
   questions = 0;
   replacementsChecked = 0;

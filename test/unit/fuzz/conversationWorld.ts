@@ -17,6 +17,8 @@ import type { MockOpenRouter } from '../../server/openRouterServer';
 import { hostFor } from '../chat/sessionHarness';
 import { questionText, type Action, type Pause } from './conversationActions';
 import { ConversationModel } from './conversationModel';
+import { StreamingView } from './streamingView';
+import type { CodeOrigin } from '../../../src/core/codeActions/codeOrigin';
 
 /** Actions taken while an answer was running, by kind, over the whole run (for the figures). */
 export const midStream = new Map<Action['kind'], number>();
@@ -28,6 +30,8 @@ export class Window {
   session!: ChatSession;
   store!: ChatStore;
   posted: HostMessage[] = [];
+  /** What this window's webview would show of the running answer (see StreamingView). */
+  view = new StreamingView();
   /** Promises of the actions started in this window (answers, deletions, reloads of the list). */
   pending: Promise<unknown>[] = [];
   /** Set when the session was disposed by a restart: it must not start anything afterwards. */
@@ -47,8 +51,10 @@ export class Window {
     host.post = (message) => {
       post(message);
       this.model.observe(this.index, message);
+      this.view.observe(message);
     };
     this.posted = posted;
+    this.view = new StreamingView();
     this.store = new ChatStore(this.dir);
     this.session = new ChatSession(this.store, host);
     this.pending = [];
@@ -142,7 +148,9 @@ export class ConversationWorld {
           endLine: 3,
           code: `// ${questionText(action.fault, ++this.serial)}\nexport const add = (a: number, b: number) => a + b;\n`,
         });
-        return this.track(window, session.send(prompt, { label, queueIfBusy: true }), action.pause);
+        const origin = codeOrigin(this.serial);
+        this.model.origins.set(origin.text, origin);
+        return this.track(window, session.send(prompt, { label, queueIfBusy: true, origin }), action.pause);
       }
       case 'stop':
         session.stop();
@@ -195,6 +203,9 @@ export class ConversationWorld {
         return window.restart();
       case 'sync':
         return window.session.refreshList();
+      case 'reshow':
+        session.postState();
+        return;
     }
   }
 
@@ -204,10 +215,12 @@ export class ConversationWorld {
       await started;
       return;
     }
-    if (pause === 'started') {
+    if (pause === 'started' || pause === 'midway') {
       // Until the answer has shown something (or ended): the next action lands mid-stream.
       const from = window.posted.length;
       await untilPosted(window, from, (m) => m.type === 'streamDelta' || m.type === 'streamEnd', started);
+      // 'midway': a few milliseconds later, while the host may be holding text back to batch it.
+      if (pause === 'midway') await new Promise((resolve) => setTimeout(resolve, 7));
       return;
     }
     // 'none': the next action comes in the same moment, before anything has streamed.
@@ -242,4 +255,10 @@ export async function describeWorld(world: ConversationWorld): Promise<string> {
   lines.push(`disk: ${chats.map((c) => `${chat(c)}${c.removedMessageIds?.length ? ` removed ${c.removedMessageIds.map(short).join(',')}` : ''}`).join('  ')}`);
   lines.push(`model: ${[...world.model.chats].map(([id, qs]) => `${short(id)}: ${qs.map((q) => `${short(q.id)}(w${q.window})`).join(', ')}`).join('  ')}`);
   return lines.join('\n');
+}
+
+/** Where a code action's code came from: unique per action, so its answer's origin can be checked. */
+function codeOrigin(serial: number): CodeOrigin {
+  const text = `export const add${serial} = (a: number, b: number) => a + b;`;
+  return { uri: 'file:///workspace/src/math.ts', start: serial * 100, end: serial * 100 + text.length, startLine: 1, endLine: 1, version: serial, text };
 }
