@@ -6,6 +6,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { extensionBuildOptions } from './scripts/lib/extensionBuild.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -36,12 +37,8 @@ const common = {
 const productOptions = [
   {
     ...common,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
+    // An ES module split into chunks: see scripts/lib/extensionBuild.mjs.
+    ...extensionBuildOptions,
   },
   {
     ...common,
@@ -92,6 +89,8 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[watch] watching for changes');
 } else {
+  // Chunk names carry a content hash: drop the last build's, or the .vsix would ship them all.
+  if (!tests) rmSync(join('dist', 'chunks'), { recursive: true, force: true });
   await Promise.all(allOptions.map((o) => esbuild.build(o)));
   if (tests) removeStaleTestOutput();
 }

@@ -6,12 +6,10 @@
 import * as vscode from 'vscode';
 import type { Chat } from '../core/chat/chat';
 import type { ChatSession } from '../core/chat/chatSession';
-import { chatToMarkdown, exportFileName } from '../core/chat/markdownExport';
 import { REASONING_EFFORTS } from '../core/openrouter/models';
 import type { ReasoningEffort } from '../core/openrouter/types';
 import { readConfiguration } from './configuration';
 import type { Log } from './log';
-import { pickModel } from './modelPicker';
 import type { OpenRouterService } from './openRouterService';
 
 /** How many deleted chats can still be put back. */
@@ -34,6 +32,8 @@ export class ChatWorkflow {
       return undefined;
     }
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    // Export and the picker load when first used, not at activation.
+    const { chatToMarkdown, exportFileName } = await import('../core/chat/markdownExport');
     const name = exportFileName(chat.title);
     const target = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export Chat as Markdown'),
@@ -92,6 +92,7 @@ export class ChatWorkflow {
       return;
     }
     const current = chat.model ?? config.config.model;
+    const { pickModel } = await import('./modelPicker');
     const chosen = await pickModel(this.service, config.config, current, vscode.l10n.t('Model for this chat'));
     if (!chosen || chosen === current) return;
     // The effort chosen for another model may not exist on this one: back to the setting's.

@@ -13,16 +13,13 @@ import { registerViewCommands } from './viewCommands';
 import { ChatWorkflow } from './chatWorkflow';
 import { registerCodeActions, type CodeActions } from './codeActions';
 import { onConfigurationChanged, readConfiguration } from './configuration';
-import { clearApiKeyCommand, setApiKeyCommand } from './keyCommands';
 import { webviewStrings } from './l10nStrings';
 import { setTranslator } from '../core/l10n';
 import { createLog } from './log';
-import { selectModelCommand } from './modelPicker';
 import { OpenRouterService } from './openRouterService';
 import { RequestPreparer } from './requestPreparer';
 import { ModelStatusBar } from './statusBar';
 import { SpendTracker } from './spendTracker';
-import { showCreditsCommand } from './creditsCommand';
 import { effortChoices } from '../core/openrouter/requestBuilder';
 import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
@@ -34,7 +31,7 @@ import { registerContext } from './context/registerContext';
 import { ContextWindow } from '../core/context/contextWindow';
 import { ContextMeter } from './context/contextMeter';
 import type { ContextController } from './context/contextController';
-import { VscodeWorkspaceTools } from './tools/workspaceToolHost';
+import { workspaceTools } from './tools';
 import { registerLanguageModels } from './languageModels';
 
 /** When the bundle started to load: activation time counts from here, module loading included. */
@@ -125,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const session = new ChatSession(store, {
     post,
     prepare: (turns, signal, options) => preparer.prepare(turns, signal, options),
-    tools: new VscodeWorkspaceTools(() => late.codeActions?.apply, log),
+    tools: workspaceTools(() => late.codeActions?.applyController(), log),
     viewBasics: () => ({ keySource: keys.source, settings: viewSettings(), strings }),
     log: (line) => log.info('chat', line),
   });
@@ -205,12 +202,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
       session.newChat();
       post({ type: 'focusInput' });
     }),
-    vscode.commands.registerCommand('openrouterChat.setApiKey', () => setApiKeyCommand(keys, service, log)),
-    vscode.commands.registerCommand('openrouterChat.clearApiKey', () => clearApiKeyCommand(keys, log)),
-    vscode.commands.registerCommand('openrouterChat.selectModel', () => selectModelCommand(service, log)),
+    // Commands that only run when asked load their code then, not at activation.
+    vscode.commands.registerCommand('openrouterChat.setApiKey', async () => (await import('./keyCommands')).setApiKeyCommand(keys, service, log)),
+    vscode.commands.registerCommand('openrouterChat.clearApiKey', async () => (await import('./keyCommands')).clearApiKeyCommand(keys, log)),
+    vscode.commands.registerCommand('openrouterChat.selectModel', async () => (await import('./modelPicker')).selectModelCommand(service, log)),
     vscode.commands.registerCommand('openrouterChat.stop', () => session.stop()),
     vscode.commands.registerCommand('openrouterChat.showLog', () => log.channel.show()),
-    vscode.commands.registerCommand('openrouterChat.showCredits', () => showCreditsCommand(keys, service, log)),
+    vscode.commands.registerCommand('openrouterChat.showCredits', async () => (await import('./creditsCommand')).showCreditsCommand(keys, service, log)),
   );
 
   log.info('activate', `OpenRouter Chat ${String(context.extension.packageJSON.version)} active (key from: ${keys.source})`);

@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   const root = repoRoot();
   const suite = join(root, 'out', 'test', 'integration', 'index.js');
   if (!existsSync(suite)) throw new Error(`${suite} is missing: compile the tests first (node esbuild.mjs --tests).`);
-  if (!existsSync(join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: build first (node esbuild.mjs).');
+  if (!existsSync(join(root, 'dist', 'extension.mjs'))) throw new Error('dist/extension.mjs is missing: build first (node esbuild.mjs).');
 
   const executablePath = findChromium();
   const id = `integration-${Date.now()}`;

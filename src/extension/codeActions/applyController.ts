@@ -16,7 +16,7 @@ import type { ProposalDocuments } from './proposalDocuments';
 import { withoutTrailingLineStart, workspacePath } from './codeTarget';
 import type { Log } from '../log';
 
-export const APPLY_PENDING_KEY = 'openrouterChat.applyPending';
+import { APPLY_PENDING_KEY } from './contextKeys';
 
 interface PendingApply {
   readonly origin: LiveOrigin;

@@ -2,22 +2,22 @@
  * Code actions and code-into-the-editor (issue 5): the selection commands, Insert at cursor,
  * Apply with a diff, inline edit, and opening file references from answers. The extension's
  * `activate` calls `registerCodeActions`; the webview router calls the returned methods.
+ *
+ * Only what must run from the start lives here: the commands' registrations, the editor tracker
+ * (the chat view takes focus, so the last text editor has to be remembered from activation on)
+ * and the proposals' document provider. The working parts (`codeActionsRuntime.ts`, with the diff,
+ * inline edit and the prompts) load on first use, as a chunk of their own.
  */
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/chatSession';
-import { originOfAnswer } from '../../core/codeActions/codeOrigin';
 import type { CodeActionKind } from '../../core/codeActions/promptTemplates';
 import type { OpenRouterService } from '../openRouterService';
 import type { Log } from '../log';
-import { APPLY_PENDING_KEY, ApplyController } from './applyController';
+import type { ApplyController } from './applyController';
+import type { CodeActionsRuntime } from './codeActionsRuntime';
+import { APPLY_PENDING_KEY, INLINE_EDIT_PENDING_KEY } from './contextKeys';
 import { EditorTracker } from './editorTracker';
-import { openFileReference } from './fileReferenceOpener';
-import { InlineEditController } from './inlineEditController';
-import { INLINE_EDIT_PENDING_KEY } from './inlineEditMarks';
-import { insertCodeAtCursor } from './insertCode';
-import { OriginRegistry } from './origins';
 import { PROPOSAL_SCHEME, ProposalDocuments } from './proposalDocuments';
-import { runSelectionCommand, type CodeActionResult } from './selectionCommands';
 
 export type { CodeActionResult } from './selectionCommands';
 
@@ -36,8 +36,8 @@ export interface CodeActions extends vscode.Disposable {
   /** Webview "Apply". */
   applyCode(code: string, language: string, messageId: string): Promise<void>;
   openFileRef(path: string, line: number, endLine?: number): Promise<void>;
-  /** The reviewed diff, also used by the model's propose_edit tool. */
-  readonly apply: ApplyController;
+  /** The reviewed diff, also used by the model's propose_edit tool (loads it on first use). */
+  applyController(): Promise<ApplyController>;
 }
 
 /** Optional argument of `openrouterChat.inlineEdit`: skips the input box (keybindings, tests). */
@@ -55,18 +55,23 @@ const SELECTION_COMMANDS: readonly (readonly [string, CodeActionKind])[] = [
 
 export function registerCodeActions(context: vscode.ExtensionContext, deps: CodeActionDeps): CodeActions {
   const editors = new EditorTracker();
-  const origins = new OriginRegistry();
   const proposals = new ProposalDocuments();
-  const apply = new ApplyController(origins, proposals, editors, deps.log);
-  const inline = new InlineEditController(deps, editors);
-  const commandDeps = { ...deps, editors, origins, apply };
+  let disposed = false;
+  let loading: Promise<CodeActionsRuntime> | undefined;
+  const runtime = (): Promise<CodeActionsRuntime> =>
+    (loading ??= import('./codeActionsRuntime').then((module) => {
+      const loaded = new module.CodeActionsRuntime(deps, editors, proposals);
+      // Disposed while loading: nothing may stay subscribed.
+      if (disposed) loaded.dispose();
+      return loaded;
+    }));
 
   /** Commands must never reject into VS Code's generic error toast: log, then say it plainly. */
   const guarded =
-    <A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>) =>
+    <A extends unknown[], R>(name: string, run: (loaded: CodeActionsRuntime, ...args: A) => Promise<R>) =>
     async (...args: A): Promise<R | undefined> => {
       try {
-        return await run(...args);
+        return await run(await runtime(), ...args);
       } catch (error: unknown) {
         const reason = error instanceof Error ? error.message : String(error);
         deps.log.error('codeActions', `${name} failed: ${reason}`);
@@ -77,52 +82,38 @@ export function registerCodeActions(context: vscode.ExtensionContext, deps: Code
 
   const disposables: vscode.Disposable[] = [
     editors,
-    origins,
     proposals,
-    apply,
-    inline,
     vscode.workspace.registerTextDocumentContentProvider(PROPOSAL_SCHEME, proposals),
-    ...SELECTION_COMMANDS.map(([id, kind]) =>
-      vscode.commands.registerCommand(id, guarded<[], CodeActionResult | undefined>(id, () => runSelectionCommand(kind, commandDeps))),
-    ),
+    ...SELECTION_COMMANDS.map(([id, kind]) => vscode.commands.registerCommand(id, guarded(id, (loaded) => loaded.runSelection(kind)))),
+    vscode.commands.registerCommand('openrouterChat.insertLastCode', guarded('insertLastCode', (loaded) => loaded.insertLastCode())),
     vscode.commands.registerCommand(
-      'openrouterChat.insertLastCode',
-      guarded('insertLastCode', async () => {
-        const block = deps.session.lastCodeBlock();
-        if (!block) {
-          void vscode.window.showInformationMessage(vscode.l10n.t('The last answer has no code block to insert.'));
-          return false;
-        }
-        return insertCodeAtCursor(block.code, editors, deps.log);
-      }),
+      'openrouterChat.inlineEdit',
+      guarded('inlineEdit', (loaded, args?: InlineEditArgs) => loaded.startInlineEdit(args?.instruction)),
     ),
-    vscode.commands.registerCommand('openrouterChat.inlineEdit', guarded('inlineEdit', (args?: InlineEditArgs) => inline.start(args?.instruction))),
-    vscode.commands.registerCommand('openrouterChat.acceptInlineEdit', guarded('acceptInlineEdit', () => inline.accept())),
-    vscode.commands.registerCommand('openrouterChat.rejectInlineEdit', guarded('rejectInlineEdit', () => inline.reject())),
-    vscode.commands.registerCommand('openrouterChat.acceptApply', guarded('acceptApply', () => apply.accept())),
-    vscode.commands.registerCommand('openrouterChat.discardApply', guarded('discardApply', () => apply.discard())),
+    vscode.commands.registerCommand('openrouterChat.acceptInlineEdit', guarded('acceptInlineEdit', (loaded) => loaded.acceptInlineEdit())),
+    vscode.commands.registerCommand('openrouterChat.rejectInlineEdit', guarded('rejectInlineEdit', (loaded) => loaded.rejectInlineEdit())),
+    vscode.commands.registerCommand('openrouterChat.acceptApply', guarded('acceptApply', (loaded) => loaded.apply.accept())),
+    vscode.commands.registerCommand('openrouterChat.discardApply', guarded('discardApply', (loaded) => loaded.apply.discard())),
   ];
   void vscode.commands.executeCommand('setContext', APPLY_PENDING_KEY, false);
   void vscode.commands.executeCommand('setContext', INLINE_EDIT_PENDING_KEY, false);
 
-  let disposed = false;
   const codeActions: CodeActions = {
     insertCode: async (code) => {
-      await guarded('insertCode', () => insertCodeAtCursor(code, editors, deps.log))();
+      await guarded('insertCode', (loaded) => loaded.insertCode(code))();
     },
     applyCode: async (code, _language, messageId) => {
-      // The question's origin, stored in the chat: it outlives this window and the answer's id.
-      const origin = originOfAnswer(deps.session.activeChat.messages, messageId);
-      await guarded('applyCode', () => apply.apply(code, origin))();
+      await guarded('applyCode', (loaded) => loaded.applyCode(code, messageId))();
     },
-    apply,
     openFileRef: async (path, line, endLine) => {
-      await guarded('openFileRef', () => openFileReference({ path, line, ...(endLine !== undefined ? { endLine } : {}) }, editors))();
+      await guarded('openFileRef', (loaded) => loaded.openFileRef(path, line, endLine))();
     },
+    applyController: async () => (await runtime()).apply,
     dispose: () => {
       if (disposed) return;
       disposed = true;
       for (const d of disposables) d.dispose();
+      void loading?.then((loaded) => loaded.dispose());
     },
   };
   // Disposing twice (the caller may push it too) is harmless: the flag above makes it once.

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 
-export const INLINE_EDIT_PENDING_KEY = 'openrouterChat.inlineEditPending';
+import { INLINE_EDIT_PENDING_KEY } from './contextKeys';
 
 export interface PendingMarks {
   readonly document: vscode.TextDocument;

@@ -11,19 +11,21 @@ import type { ChatSession } from '../../core/chat/chatSession';
 import type { Log } from '../log';
 import { AttachmentRefused, fileAttachment, refreshFileAttachment, selectionAttachment, workspacePath } from './fileAttachment';
 import type { WorkspaceFileIndex } from './fileIndex';
-import { pickContext } from './addContextPicker';
 import type { TerminalRecorder } from './terminalAttachment';
 
 export type ContextMessage = Extract<WebviewMessage, { type: 'contextQuery' | 'attachFile' | 'dropFiles' | 'removeAttachment' | 'addContext' }>;
 
 export interface ContextControllerDeps {
   readonly session: ChatSession;
-  readonly index: WorkspaceFileIndex;
+  readonly index: FileIndex;
   readonly terminals: TerminalRecorder;
   readonly post: (message: HostMessage) => void;
   readonly revealChat: () => Promise<void>;
   readonly log: Log;
 }
+
+/** What the controller asks of the workspace's file index. */
+export type FileIndex = Pick<WorkspaceFileIndex, 'search' | 'uriOf'>;
 
 /** Suggestions shown for one `#` mention. */
 const SUGGESTION_LIMIT = 12;
@@ -102,6 +104,8 @@ export class ContextController {
   }
 
   async addFromPicker(): Promise<void> {
+    // The picker and its sources (problems, terminal, Git) load on first use.
+    const { pickContext } = await import('./addContextPicker');
     const picked = await pickContext(this.deps.terminals);
     if (picked === undefined) return;
     if (typeof picked === 'string') {

@@ -1,11 +1,12 @@
 /** Wires attached context into the extension: the file index, the terminal recorder, the commands. */
 import * as vscode from 'vscode';
-import { ContextController, type ContextControllerDeps } from './contextController';
-import { WorkspaceFileIndex } from './fileIndex';
+import type { Log } from '../log';
+import { ContextController, type ContextControllerDeps, type FileIndex } from './contextController';
+import type { WorkspaceFileIndex } from './fileIndex';
 import { TerminalRecorder } from './terminalAttachment';
 
 export function registerContext(context: vscode.ExtensionContext, deps: Omit<ContextControllerDeps, 'index' | 'terminals'>): ContextController {
-  const index = new WorkspaceFileIndex(deps.log);
+  const index = lazyFileIndex(deps.log);
   const terminals = new TerminalRecorder();
   const controller = new ContextController({ ...deps, index, terminals });
   context.subscriptions.push(
@@ -18,6 +19,29 @@ export function registerContext(context: vscode.ExtensionContext, deps: Omit<Con
     vscode.commands.registerCommand('openrouterChat.addContext', () => controller.addFromPicker()),
   );
   return controller;
+}
+
+/**
+ * The workspace's file index loads, lists the files and starts watching them at the first `#`
+ * mention or drop, not at activation: many sessions never attach a file.
+ */
+function lazyFileIndex(log: Log): FileIndex & vscode.Disposable {
+  let loading: Promise<WorkspaceFileIndex> | undefined;
+  let disposed = false;
+  const index = (): Promise<WorkspaceFileIndex> =>
+    (loading ??= import('./fileIndex').then((module) => {
+      const loaded = new module.WorkspaceFileIndex(log);
+      if (disposed) loaded.dispose();
+      return loaded;
+    }));
+  return {
+    search: async (query, limit) => (await index()).search(query, limit),
+    uriOf: async (path) => (await index()).uriOf(path),
+    dispose: () => {
+      disposed = true;
+      void loading?.then((loaded) => loaded.dispose());
+    },
+  };
 }
 
 /** Menu commands receive the clicked resource; from the palette or a keybinding they receive nothing. */

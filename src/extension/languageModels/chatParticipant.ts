@@ -1,7 +1,7 @@
 /**
  * `@openrouter` in VS Code's chat view: answers with our client, key and settings (the same
  * request the sidebar sends, system prompt and cost guard included), reasoning shown as progress.
- * Where the editor has no chat API, nothing is registered and nothing is said.
+ * `index.ts` registers the participant and loads this module for its first answer.
  */
 import * as vscode from 'vscode';
 import { conversationFromHistory, type HistoryTurn } from '../../core/languageModels/chatHistory';
@@ -11,7 +11,7 @@ import { ThoughtProgress } from '../../core/languageModels/thoughtProgress';
 import type { ConversationTurn } from '../../core/openrouter/requestBuilder';
 import type { Log } from '../log';
 
-export const CHAT_PARTICIPANT_ID = 'openrouterChat.participant';
+import { CHAT_PARTICIPANT_ID } from './ids';
 
 export interface ParticipantDeps {
   /** `signal` is the chat's cancellation: preparing (the model list, the cost question) stops with it. */
@@ -19,20 +19,7 @@ export interface ParticipantDeps {
   readonly log: Log;
 }
 
-export function registerChatParticipant(extensionUri: vscode.Uri, deps: ParticipantDeps): vscode.Disposable {
-  const chat = (vscode as Partial<typeof vscode>).chat;
-  if (typeof chat?.createChatParticipant !== 'function') {
-    deps.log.info('lm', 'this editor has no chat API: the @openrouter participant is not registered');
-    return new vscode.Disposable(() => undefined);
-  }
-  const participant = chat.createChatParticipant(CHAT_PARTICIPANT_ID, (request, context, stream, token) =>
-    answerInChat(deps, request.prompt, historyOf(context), stream, token),
-  );
-  participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-  return participant;
-}
-
-function historyOf(context: vscode.ChatContext): HistoryTurn[] {
+export function historyOf(context: vscode.ChatContext): HistoryTurn[] {
   return context.history.map((turn): HistoryTurn => {
     if (turn instanceof vscode.ChatRequestTurn) return { kind: 'request', participant: turn.participant, prompt: turn.prompt };
     const markdown = turn.response.map((part) => (part instanceof vscode.ChatResponseMarkdownPart ? part.value.value : '')).join('');

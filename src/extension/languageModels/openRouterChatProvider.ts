@@ -19,7 +19,6 @@ import { toChatInformation } from './modelInformation';
 import type { RecentModels } from './recentModels';
 import { thinkingPartClass } from './thinkingPart';
 
-export const LANGUAGE_MODEL_VENDOR = 'openrouter';
 export const OFFERED_MODELS_SETTING = 'languageModels';
 
 export interface ProviderDeps {
@@ -31,16 +30,9 @@ export interface ProviderDeps {
   readonly offerKey: () => Thenable<unknown>;
 }
 
-export class OpenRouterChatProvider implements vscode.LanguageModelChatProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
-
+/** The provider's work; `index.ts` registers it, owns its change event and loads this on first use. */
+export class OpenRouterChatProvider implements Omit<vscode.LanguageModelChatProvider, 'onDidChangeLanguageModelChatInformation'> {
   constructor(private readonly deps: ProviderDeps) {}
-
-  /** Tells the editor to ask for the model list again (key, settings or recent models changed). */
-  refresh(): void {
-    this.changed.fire();
-  }
 
   async provideLanguageModelChatInformation(options: vscode.PrepareLanguageModelChatModelOptions): Promise<vscode.LanguageModelChatInformation[]> {
     const { keys, service, recent, log } = this.deps;
@@ -123,9 +115,5 @@ export class OpenRouterChatProvider implements vscode.LanguageModelChatProvider,
       throw vscode.LanguageModelError.NoPermissions(vscode.l10n.t('No OpenRouter API key is set. Run "OpenRouter Chat: Set API Key".'));
     }
     return config.config;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

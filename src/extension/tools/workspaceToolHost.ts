@@ -6,31 +6,22 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { confinePath, isExcluded, isInside, type WorkspaceRoot } from '../../core/tools/pathPolicy';
-import type { Admission, ToolOutcome, ToolSettings, WorkspaceToolHost } from '../../core/tools/toolLoop';
+import type { Admission, ToolOutcome, WorkspaceToolHost } from '../../core/tools/toolLoop';
 import { pathOf, type ToolRequest } from '../../core/tools/toolRequest';
-import { readToolSettings } from '../../core/tools/toolSettings';
 import type { ApplyController } from '../codeActions/applyController';
-import type { Log } from '../log';
 import { proposeEditTool } from './editTool';
 import { listFilesTool, readFileTool } from './fileTools';
 import { diagnosticsTool, documentSymbolsTool, workspaceSymbolsTool } from './languageTools';
 import { findRipgrep, runRipgrep, SEARCH_RESULT_CAP } from './ripgrep';
 
-export class VscodeWorkspaceTools implements WorkspaceToolHost {
+/** The tools themselves; their settings are read by `index.ts`, which loads this on first use. */
+export class VscodeWorkspaceTools implements Omit<WorkspaceToolHost, 'settings'> {
   private ripgrep: string | undefined;
 
   constructor(
     /** Code actions are registered after the session that uses these tools. */
-    private readonly apply: () => ApplyController | undefined,
-    private readonly log: Log,
+    private readonly apply: () => Promise<ApplyController> | undefined,
   ) {}
-
-  settings(): ToolSettings {
-    const section = vscode.workspace.getConfiguration('openrouterChat');
-    const { settings, problems } = readToolSettings((key) => section.get(key));
-    for (const problem of problems) this.log.warn('tools', problem);
-    return settings;
-  }
 
   async admit(request: ToolRequest): Promise<Admission> {
     const requested = pathOf(request);
@@ -72,7 +63,7 @@ export class VscodeWorkspaceTools implements WorkspaceToolHost {
         return workspaceSymbolsTool(request.args.query, inWorkspace);
       case 'propose_edit':
       {
-        const apply = this.apply();
+        const apply = await this.apply();
         if (!apply) return { ok: false, error: 'Edits cannot be reviewed yet; try again in a moment.' };
         return target ? proposeEditTool(apply, target.uri, target.shown, request.args, signal) : missingPath();
       }
