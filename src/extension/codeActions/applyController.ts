@@ -66,14 +66,8 @@ export class ApplyController implements vscode.Disposable {
   }
 
   private async applyAtOrigin(code: string, origin: CodeOrigin): Promise<boolean> {
-    const uri = vscode.Uri.parse(origin.uri);
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(uri);
-    } catch {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The file this answer is about is gone: {0}', uri.fsPath || origin.uri));
-      return false;
-    }
+    const document = await openOrSayGone(vscode.Uri.parse(origin.uri));
+    if (!document) return false;
     const followed = this.origins.liveFor(origin);
     const place = locateOrigin(document.getText(), origin, followed?.tracked);
     if (place.kind === 'lost') return this.offerSelectionInstead(code, origin, document, place.reason);
@@ -109,13 +103,8 @@ export class ApplyController implements vscode.Disposable {
   }
 
   private async applyAt(code: string, origin: LiveOrigin): Promise<boolean> {
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(origin.uri);
-    } catch {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The file this answer is about is gone: {0}', origin.uri.fsPath || origin.uri.toString()));
-      return false;
-    }
+    const document = await openOrSayGone(origin.uri);
+    if (!document) return false;
     const problem = readOnlyProblem(document);
     if (problem) {
       void vscode.window.showWarningMessage(problem);
@@ -273,4 +262,14 @@ export class ApplyController implements vscode.Disposable {
 
 function isDiffOf(tab: vscode.Tab, proposalUri: vscode.Uri): boolean {
   return tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === proposalUri.toString();
+}
+
+/** The document the answer is about, or undefined after telling the user its file is gone. */
+async function openOrSayGone(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The file this answer is about is gone: {0}', uri.fsPath || uri.toString()));
+    return undefined;
+  }
 }
