@@ -26,6 +26,7 @@ import { normalizeOverrides } from './chatParameters';
 import { ChatSearchIndex } from './chatSearch';
 import { codeBlocks, type CodeBlock } from '../codeActions/codeFence';
 import { compactionFailure, nothingToCompact, planCompaction } from './compaction';
+import { isSummary } from './summary';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
@@ -243,19 +244,22 @@ export class ChatSession {
     }
     const summary = createMessage('assistant', '', { status: 'streaming', summaryOf: plan.count }, this.now());
     chat.messages.push(summary);
-    const done = this.launch(chat, undefined, summary, plan.turns, { workspaceTools: false });
+    // Settled before the run ends, so a message sent meanwhile or a deletion waits for it.
+    const done = this.launch(chat, undefined, summary, plan.turns, { workspaceTools: false }, () => this.settleCompaction(chat, summary));
     // No question goes with it, so the view gets the whole chat with the summary streaming at its end.
     this.postState();
-    const outcome = await done;
+    return done;
+  }
+
+  /** A summary that did not complete is taken out again; either way the view is redrawn (marks or removal). */
+  private async settleCompaction(chat: Chat, summary: StoredMessage): Promise<void> {
     const failure = compactionFailure(summary);
     if (failure) {
       removeMessage(chat, summary.id);
       this.host.post({ type: 'notice', level: failure.level, text: failure.text, actions: failure.actions });
       await this.persist(chat);
     }
-    // Redrawn: the summarized messages are marked now, or the failed summary is gone.
     if (this.active === chat) this.postState();
-    return outcome;
   }
 
   /** Allow or Deny on a tool call's card; a click for a call no longer waiting does nothing. */
@@ -283,6 +287,8 @@ export class ChatSession {
     if (this.refuseWhileBusy()) return undefined;
     const chat = this.active;
     const last = chat.messages[chat.messages.length - 1];
+    // A summary answers no question: answering the last one again would drop it with the answer.
+    if (last && isSummary(last)) return undefined;
     if (answerId !== undefined && (last?.id !== answerId || last.role !== 'assistant')) {
       this.host.post({ type: 'notice', level: 'warning', text: l10n.t(NOT_LATEST_NOTICE) });
       return undefined;
@@ -530,14 +536,26 @@ export class ChatSession {
   }
 
   /** Streams `assistant` (already in the chat) for `turns`; without `user` (Compact) no `streamStart` is posted. */
-  private launch(chat: Chat, user: StoredMessage | undefined, assistant: StoredMessage, turns: ConversationTurn[], options: SendOptions): Promise<AnswerOutcome> {
+  private launch(
+    chat: Chat,
+    user: StoredMessage | undefined,
+    assistant: StoredMessage,
+    turns: ConversationTurn[],
+    options: SendOptions,
+    settle?: () => Promise<void>,
+  ): Promise<AnswerOutcome> {
     chat.updatedAt = this.now();
     this.replaceInList(chat);
     const abort = new AbortController();
     const batcher = new DeltaBatcher((delta) => this.host.post({ type: 'streamDelta', chatId: chat.id, messageId: assistant.id, ...delta }));
-    const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options).finally(() => {
-      this.running = undefined;
-    });
+    const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options)
+      .then(async (outcome) => {
+        await settle?.();
+        return outcome;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
     this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done, ended: false };
     return done;
   }

@@ -128,6 +128,33 @@ describe('chat session: Compact', function () {
     assert.deepEqual(chatBodies().at(-1)?.messages.map((m) => m.content.replace(/^You said: /, '')), ['[[mock:echo]] keep me', 'keep me', '[[mock:echo]] still here?']);
   });
 
+  it('Regenerate does not act on a summary: it answers no question, and the answer before it stays', async () => {
+    const { session } = await harness(server);
+    await session.send('[[mock:echo]] one');
+    server.enqueue('echo');
+    const summary = await session.compact();
+    const ids = session.activeChat.messages.map((m) => m.id);
+    const requests = chatBodies().length;
+    assert.equal(await session.regenerate(summary?.message.id), undefined);
+    assert.equal(await session.regenerate(), undefined);
+    assert.deepEqual(session.activeChat.messages.map((m) => m.id), ids);
+    assert.equal(chatBodies().length, requests);
+  });
+
+  it('a chat deleted while it is compacted stays deleted: the stopped summary is not written back', async () => {
+    const { session, dir } = await harness(server);
+    await session.send('[[mock:echo]] doomed');
+    const chatId = session.activeChat.id;
+    server.enqueue('stall');
+    const arrived = new Promise<void>((resolve) => server.onRequest((request) => request.script === 'stall' && resolve()));
+    const compacting = session.compact();
+    await arrived;
+    await session.deleteChat(chatId);
+    await compacting;
+    await session.dispose();
+    assert.equal(await new ChatStore(dir).load(chatId), undefined);
+  });
+
   it('refuses while an answer streams, and with nothing asked yet', async () => {
     const { session, posted } = await harness(server);
     assert.equal(await session.compact(), undefined);
