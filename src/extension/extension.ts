@@ -68,7 +68,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   const service = new OpenRouterService(keys, log);
   const contextWindow = new ContextWindow((omitted, model) => {
     log.info('context', `${omitted} earlier messages left out to fit ${model.id} (${model.contextLength} tokens)`);
-    post({ type: 'notice', level: 'info', text: vscode.l10n.t('{0} earlier messages were left out so the chat fits the context window of {1} ({2} tokens).', omitted, model.id, model.contextLength) });
+    post({
+      type: 'notice',
+      level: 'info',
+      text: vscode.l10n.t('{0} earlier messages were left out so the chat fits the context window of {1} ({2} tokens).', omitted, model.id, model.contextLength),
+      // Compact summarizes them instead, so the model keeps what they said.
+      actions: ['compact'],
+    });
   });
   const provider = new ChatViewProvider(context.extensionUri);
   context.subscriptions.push(provider, vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider));
@@ -207,6 +213,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     vscode.commands.registerCommand('openrouterChat.clearApiKey', async () => (await import('./keyCommands')).clearApiKeyCommand(keys, log)),
     vscode.commands.registerCommand('openrouterChat.selectModel', async () => (await import('./modelPicker')).selectModelCommand(service, log)),
     vscode.commands.registerCommand('openrouterChat.stop', () => session.stop()),
+    vscode.commands.registerCommand('openrouterChat.compactChat', async () => {
+      if (!chatPanel.isActive) await provider.reveal();
+      await loaded;
+      await session.compact();
+    }),
     vscode.commands.registerCommand('openrouterChat.showLog', () => log.channel.show()),
     vscode.commands.registerCommand('openrouterChat.showCredits', async () => (await import('./creditsCommand')).showCreditsCommand(keys, service, log)),
   );

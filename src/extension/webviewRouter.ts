@@ -125,6 +125,9 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'selectionCommand':
       await vscode.commands.executeCommand(SELECTION_COMMANDS[message.command]);
       return;
+    case 'compact':
+      await session.compact();
+      return;
     default:
       assertNever(message);
   }
@@ -161,6 +164,10 @@ async function runAction(action: ErrorAction, session: ChatSession, messageId: s
       return;
     case 'turnOffWorkspaceInstructions':
       await turnOffWorkspaceInstructions(log);
+      return;
+    case 'compact':
+      // From a context-length error or the notice that earlier messages were left out.
+      await session.compact();
       return;
     default:
       assertNever(action);

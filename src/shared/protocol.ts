@@ -80,6 +80,10 @@ export interface MessageView {
   readonly toolCapReached?: boolean;
   /** Web search sources (url_citation annotations), numbered in this order. */
   readonly citations?: readonly Citation[];
+  /** This answer is a summary made by Compact of the N messages before it, and stands in for them. */
+  readonly summaryOf?: number;
+  /** A later summary stands in for this message in requests; the view still shows it, marked. */
+  readonly summarized?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

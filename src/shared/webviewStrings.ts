@@ -47,6 +47,11 @@ export const WEBVIEW_STRINGS = [
   'The answer was cut off by the provider’s content filter.',
   'Continue',
   'Jump to latest',
+  // Compact
+  'Compact',
+  'Summary',
+  'Summary of {0} earlier messages',
+  'Summarized below: no longer sent to the model',
   // Code blocks and markdown
   'Insert at cursor',
   'Apply',
@@ -129,6 +134,7 @@ export const WEBVIEW_STRINGS = [
   'Document the selected code',
   'Start a new chat',
   'Choose the model for this chat',
+  'Summarize the earlier messages into one, to save context',
   'Quote',
   // Empty state
   'Ask about your code',

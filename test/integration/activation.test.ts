@@ -16,6 +16,7 @@ const CORE_COMMANDS = [
   'openrouterChat.explainSelection',
   'openrouterChat.openInEditor',
   'openrouterChat.exportChat',
+  'openrouterChat.compactChat',
 ];
 
 interface ContributedCommand {

@@ -53,7 +53,7 @@ describe('webview: chat workflow', () => {
     await input.pressSequentially('/');
     await list.waitFor();
     const names = (await list.getByRole('option').allInnerTexts()).map((text) => text.split(/\s/)[0]);
-    assert.deepEqual(names, ['/explain', '/fix', '/tests', '/doc', '/new', '/model']);
+    assert.deepEqual(names, ['/explain', '/fix', '/tests', '/doc', '/new', '/model', '/compact']);
     await input.pressSequentially('t');
     assert.deepEqual((await list.getByRole('option').allInnerTexts()).map((text) => text.split(/\s/)[0]), ['/tests']);
     await input.press('Enter');

@@ -9,6 +9,7 @@ import type { ReasoningDetail, ReasoningEffort, ToolCall } from '../openrouter/t
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { toAttachmentView, type ContextAttachment } from '../context/attachment';
 import type { CodeOrigin } from '../codeActions/codeOrigin';
+import { isSummary, latestSummaryIndex, summaryTurn } from './summary';
 
 export interface StoredMessage {
   readonly id: string;
@@ -32,6 +33,8 @@ export interface StoredMessage {
   attachments?: ContextAttachment[];
   /** A code action's question: the code it is about, which Apply on its answers targets. */
   origin?: CodeOrigin;
+  /** A summary made by Compact of the N messages before it; requests send it in their place (summary.ts). */
+  summaryOf?: number;
   readonly createdAt: number;
   /**
    * When the window that owns this message last changed it (an edited question, an answer that
@@ -73,6 +76,14 @@ export function removeMessagesAfter(chat: Chat, index: number): void {
   const removed = chat.messages.splice(index + 1);
   if (removed.length === 0) return;
   chat.removedMessageIds = [...(chat.removedMessageIds ?? []), ...removed.map((message) => message.id)].slice(-MAX_REMOVED_IDS);
+}
+
+/** Removes one message by id, remembering it as removed on purpose (a Compact whose summary did not complete). */
+export function removeMessage(chat: Chat, messageId: string): void {
+  const index = indexOfMessage(chat, messageId);
+  if (index < 0) return;
+  chat.messages.splice(index, 1);
+  chat.removedMessageIds = [...(chat.removedMessageIds ?? []), messageId].slice(-MAX_REMOVED_IDS);
 }
 
 /** Both lists of removed ids, without repeats, capped like `removeMessagesAfter`. */
@@ -122,6 +133,7 @@ export function toMessageView(message: StoredMessage): MessageView {
     ...(message.label ? { label: message.label } : {}),
     ...(message.cutOff ? { cutOff: message.cutOff } : {}),
     ...(message.attachments?.length ? { attachments: message.attachments.map(toAttachmentView) } : {}),
+    ...(message.summaryOf !== undefined ? { summaryOf: message.summaryOf } : {}),
   };
 }
 
@@ -129,20 +141,35 @@ export function toChatView(chat: Chat): ChatView {
   return {
     id: chat.id,
     title: chat.title,
-    messages: chat.messages.map(toMessageView),
+    messages: withSummarizedMarks(chat.messages),
     ...(chat.parameters ? { parameters: chat.parameters } : {}),
     ...(chat.model ? { model: chat.model } : {}),
     ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}),
   };
 }
 
+/** Messages before the newest summary are marked: the view shows them, requests no longer send them. */
+function withSummarizedMarks(messages: readonly StoredMessage[]): MessageView[] {
+  const summary = latestSummaryIndex(messages);
+  return messages.map((message, index) => (index < summary ? { ...toMessageView(message), summarized: true } : toMessageView(message)));
+}
+
 /**
- * The turns to send for a new answer: every message before `upTo` (exclusive), skipping answers
- * that failed with nothing in them, so a broken turn does not poison the next request.
+ * The turns to send for a new answer, skipping answers that failed with nothing in them, so a
+ * broken turn does not poison the next request. From the newest summary on (Compact), the summary
+ * stands in for every message before it.
  */
 export function conversationTurns(messages: readonly StoredMessage[]): ConversationTurn[] {
   const turns: ConversationTurn[] = [];
-  for (const message of messages) {
+  const summary = latestSummaryIndex(messages);
+  for (const [index, message] of messages.entries()) {
+    if (index < summary) continue;
+    if (index === summary) {
+      turns.push(summaryTurn(message));
+      continue;
+    }
+    // A summary that did not finish summarizes nothing, and is no answer either.
+    if (isSummary(message)) continue;
     turns.push(...toolRoundTurns(message.toolRounds));
     if (message.role === 'assistant' && message.content.length === 0 && !message.toolCalls?.length) continue;
     turns.push({

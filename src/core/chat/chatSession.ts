@@ -14,7 +14,7 @@ import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { answerStats, type AnswerTimings } from './answerStats';
 import { BilledFigures } from './billedFigures';
 import { markInterrupted, ourCopyStays, type ReadContext } from './chatSync';
-import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessage, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ContextAttachment } from '../context/attachment';
 import type { CodeOrigin } from '../codeActions/codeOrigin';
@@ -25,6 +25,8 @@ import type { WorkspaceToolHost } from '../tools/toolLoop';
 import { normalizeOverrides } from './chatParameters';
 import { ChatSearchIndex } from './chatSearch';
 import { codeBlocks, type CodeBlock } from '../codeActions/codeFence';
+import { compactionFailure, nothingToCompact, planCompaction } from './compaction';
+import { isSummary } from './summary';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
 export interface PreparedRequest {
@@ -225,6 +227,41 @@ export class ChatSession {
     this.running?.abort.abort();
   }
 
+  /**
+   * Compact: the open chat's model summarizes its turns into one message that later requests send
+   * in their place (compaction.ts). It streams like an answer, so Stop works; a summary that does
+   * not complete is taken out again, and the user is told why.
+   */
+  async compact(): Promise<AnswerOutcome | undefined> {
+    if (!this.historyLoaded && this.historyRead) await this.historyRead;
+    if (this.running?.ended) await this.idle();
+    if (this.refuseWhileBusy()) return undefined;
+    const chat = this.active;
+    const plan = planCompaction(chat.messages);
+    if (!plan) {
+      this.host.post({ type: 'notice', level: 'info', text: nothingToCompact() });
+      return undefined;
+    }
+    const summary = createMessage('assistant', '', { status: 'streaming', summaryOf: plan.count }, this.now());
+    chat.messages.push(summary);
+    // Settled before the run ends, so a message sent meanwhile or a deletion waits for it.
+    const done = this.launch(chat, undefined, summary, plan.turns, { workspaceTools: false }, () => this.settleCompaction(chat, summary));
+    // No question goes with it, so the view gets the whole chat with the summary streaming at its end.
+    this.postState();
+    return done;
+  }
+
+  /** A summary that did not complete is taken out again; either way the view is redrawn (marks or removal). */
+  private async settleCompaction(chat: Chat, summary: StoredMessage): Promise<void> {
+    const failure = compactionFailure(summary);
+    if (failure) {
+      removeMessage(chat, summary.id);
+      this.host.post({ type: 'notice', level: failure.level, text: failure.text, actions: failure.actions });
+      await this.persist(chat);
+    }
+    if (this.active === chat) this.postState();
+  }
+
   /** Allow or Deny on a tool call's card; a click for a call no longer waiting does nothing. */
   toolDecision(callId: string, allow: boolean): void {
     this.tools.decide(callId, allow);
@@ -250,6 +287,8 @@ export class ChatSession {
     if (this.refuseWhileBusy()) return undefined;
     const chat = this.active;
     const last = chat.messages[chat.messages.length - 1];
+    // A summary answers no question: answering the last one again would drop it with the answer.
+    if (last && isSummary(last)) return undefined;
     if (answerId !== undefined && (last?.id !== answerId || last.role !== 'assistant')) {
       this.host.post({ type: 'notice', level: 'warning', text: l10n.t(NOT_LATEST_NOTICE) });
       return undefined;
@@ -493,27 +532,44 @@ export class ChatSession {
     const turns = conversationTurns(resumed ? chat.messages.slice(0, chat.messages.indexOf(resumed)) : chat.messages);
     if (resumed) resumeAnswer(resumed);
     else chat.messages.push(assistant);
+    return this.launch(chat, user, assistant, turns, options);
+  }
+
+  /** Streams `assistant` (already in the chat) for `turns`; without `user` (Compact) no `streamStart` is posted. */
+  private launch(
+    chat: Chat,
+    user: StoredMessage | undefined,
+    assistant: StoredMessage,
+    turns: ConversationTurn[],
+    options: SendOptions,
+    settle?: () => Promise<void>,
+  ): Promise<AnswerOutcome> {
     chat.updatedAt = this.now();
     this.replaceInList(chat);
     const abort = new AbortController();
     const batcher = new DeltaBatcher((delta) => this.host.post({ type: 'streamDelta', chatId: chat.id, messageId: assistant.id, ...delta }));
-    const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options).finally(() => {
-      this.running = undefined;
-    });
+    const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options)
+      .then(async (outcome) => {
+        await settle?.();
+        return outcome;
+      })
+      .finally(() => {
+        this.running = undefined;
+      });
     this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done, ended: false };
     return done;
   }
 
   private async stream(
     chat: Chat,
-    user: StoredMessage,
+    user: StoredMessage | undefined,
     assistant: StoredMessage,
     turns: ConversationTurn[],
     signal: AbortSignal,
     batcher: DeltaBatcher,
     options: SendOptions,
   ): Promise<AnswerOutcome> {
-    this.host.post({ type: 'streamStart', chatId: chat.id, user: toMessageView(user), assistant: toMessageView(assistant) });
+    if (user) this.host.post({ type: 'streamStart', chatId: chat.id, user: toMessageView(user), assistant: toMessageView(assistant) });
     void this.persist(chat);
     let model = '';
     let provider: string | undefined;

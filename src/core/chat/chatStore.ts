@@ -282,6 +282,8 @@ export function parseChat(text: string): Chat | string {
     if (!isMessage(message)) return `message ${index} is malformed`;
     // A bad origin costs only Apply's target (Apply then says it has none), not the chat.
     if (message.origin !== undefined && !isCodeOrigin(message.origin)) delete message.origin;
+    // A bad count costs only the summary's label and role (it is read as a plain answer), not the chat.
+    if (message.summaryOf !== undefined && !(Number.isInteger(message.summaryOf) && message.summaryOf >= 0)) delete message.summaryOf;
   }
   // Only a merge aid (see chatSync.ts): a malformed list is dropped, not a reason to set the chat aside.
   if (chat.removedMessageIds !== undefined && !(Array.isArray(chat.removedMessageIds) && chat.removedMessageIds.every((id) => typeof id === 'string'))) {

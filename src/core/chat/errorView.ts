@@ -12,7 +12,8 @@ const ACTIONS: Record<SuggestedAction, readonly ErrorAction[]> = {
   addCredits: ['addCredits', 'retry'],
   retry: ['retry'],
   openSettings: ['openSettings', 'retry'],
-  shortenContext: ['retry'],
+  // Retry would send the same too-long chat again: Compact summarizes it so it fits.
+  shortenContext: ['compact'],
   selectModel: ['selectModel', 'retry'],
   none: ['retry'],
 };

@@ -2,6 +2,8 @@
  * A chat as one Markdown document, for *Export Chat*: each question and answer under its own
  * heading, the reasoning folded in a `<details>` (GitHub, VS Code's preview and most renderers
  * collapse it), the error an answer ended with, and the figures the chat view shows under it.
+ * A summary made by Compact is its own section, named as such; the messages it stands in for are
+ * exported in full before it, as the chat shows them.
  * Pure, so the document a user saves is the one the unit test reads.
  */
 import type { AnswerStats } from '../../shared/protocol';
@@ -11,7 +13,7 @@ import type { Chat, StoredMessage } from './chat';
 export function chatToMarkdown(chat: Pick<Chat, 'title' | 'messages'>): string {
   const sections = [`# ${oneLine(chat.title)}`];
   for (const message of chat.messages) {
-    sections.push(message.role === 'user' ? userSection(message) : assistantSection(message));
+    sections.push(message.role === 'user' ? userSection(message) : message.summaryOf !== undefined ? summarySection(message, message.summaryOf) : assistantSection(message));
   }
   return `${sections.join('\n\n')}\n`;
 }
@@ -37,6 +39,14 @@ function assistantSection(message: StoredMessage): string {
   if (message.content.trim()) parts.push(message.content.trim());
   if (message.status === 'stopped') parts.push('_Stopped._');
   if (message.error) parts.push(`> **Error:** ${oneLine(message.error.message)}`);
+  if (message.stats) parts.push(`_${statsLine(message.stats)}_`);
+  return parts.join('\n\n');
+}
+
+function summarySection(message: StoredMessage, count: number): string {
+  const parts = [`## Summary of ${count} earlier messages`];
+  if (message.content.trim()) parts.push(message.content.trim());
+  if (message.status === 'stopped') parts.push('_Stopped._');
   if (message.stats) parts.push(`_${statsLine(message.stats)}_`);
   return parts.join('\n\n');
 }

@@ -97,7 +97,7 @@ export function errorFromHttpResponse(
       if (errorType === 'context_length_exceeded' || /context length|too many tokens/i.test(serverMessage ?? '')) {
         return make({
           kind: 'contextTooLong',
-          userMessage: l10n.t('The conversation is too long for this model: {0}. Retry sends fewer of the earlier messages.', detail),
+          userMessage: l10n.t('The conversation is too long for this model: {0}. Compact summarizes the earlier messages so the chat fits.', detail),
           action: 'shortenContext',
         });
       }

@@ -35,9 +35,12 @@ export class AssistantMessageView {
     this.reasoningText = message.reasoning ?? '';
     this.answer = el('div', { className: 'markdown-body' });
     this.footer = el('div', { className: 'message-footer' });
+    // A summary made by Compact says so, and what it stands in for, above its text.
+    const summary = message.summaryOf === undefined ? [] : [el('div', { className: 'summary-label', text: t('Summary of {0} earlier messages', message.summaryOf) })];
     this.element = el(
       'article',
-      { className: 'message message-assistant', attrs: { 'aria-label': t('Assistant') } },
+      { className: message.summaryOf === undefined ? 'message message-assistant' : 'message message-assistant message-summary', attrs: { 'aria-label': message.summaryOf === undefined ? t('Assistant') : t('Summary') } },
+      ...summary,
       this.toolCalls.element,
       this.answer,
       this.footer,
@@ -151,7 +154,8 @@ export class AssistantMessageView {
     const actions = el('div', { className: 'message-actions' });
     if (toolCapReached && this.regenerateAllowed) actions.append(button(t('Continue'), () => postToHost({ type: 'continueTools' })));
     if (content) actions.append(iconButton('copy', t('Copy'), () => postToHost({ type: 'copy', text: this.message.content })));
-    if (this.regenerateAllowed) actions.append(iconButton('refresh', t('Regenerate'), () => postToHost({ type: 'regenerate', messageId: this.message.id })));
+    // A summary answers no question: Regenerate would answer the last one again in its place.
+    if (this.regenerateAllowed && this.message.summaryOf === undefined) actions.append(iconButton('refresh', t('Regenerate'), () => postToHost({ type: 'regenerate', messageId: this.message.id })));
     if (actions.childElementCount) parts.push(actions);
     this.footer.replaceChildren(...parts);
   }

@@ -18,6 +18,8 @@ export function errorActionLabel(action: ErrorAction): string {
       return t('Choose model');
     case 'turnOffWorkspaceInstructions':
       return t('Stop using it');
+    case 'compact':
+      return t('Compact');
   }
 }
 

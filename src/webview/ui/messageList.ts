@@ -91,7 +91,13 @@ export class MessageList {
   }
 
   private createView(message: MessageView, streaming: boolean): MessageViewItem {
-    return message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message, this.reasoningDisplay, streaming);
+    const view = message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message, this.reasoningDisplay, streaming);
+    // Still shown in full, but dimmed: a summary below stands in for it in requests.
+    if (message.summarized) {
+      view.element.classList.add('is-summarized');
+      view.element.title = t('Summarized below: no longer sent to the model');
+    }
+    return view;
   }
 
   private assistant(messageId: string): AssistantMessageView | undefined {

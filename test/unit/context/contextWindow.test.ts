@@ -1,7 +1,7 @@
 /**
  * Fitting the window against the real local server, which enforces each model's context length
  * the way OpenRouter does: a chat that outgrows a small model keeps answering and says what was
- * left out; a context-length error recalibrates the estimate, so Retry succeeds instead of looping.
+ * left out; a context-length error recalibrates the estimate and offers Compact, whose summary fits.
  */
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ChatSession, type ChatSessionHost } from '../../../src/core/chat/chatSession';
 import { ChatStore } from '../../../src/core/chat/chatStore';
 import { ContextWindow } from '../../../src/core/context/contextWindow';
+import { SUMMARY_HEADING } from '../../../src/core/chat/summary';
 import { OpenRouterClient } from '../../../src/core/openrouter/client';
 import { buildChatRequest } from '../../../src/core/openrouter/requestBuilder';
 import type { ModelInfo } from '../../../src/core/openrouter/types';
@@ -86,7 +87,7 @@ describe('fitting the model window, against the local server', function () {
     assert.equal(session.activeChat.messages.length, 28, 'nothing is dropped from the chat itself');
   });
 
-  it('a context-length error teaches the estimate: Retry sends fewer turns and gets an answer', async () => {
+  it('a context-length error teaches the estimate and offers Compact; answering again sends fewer turns and gets an answer', async () => {
     const { session, omitted, useModel } = await harness();
     // CJK text costs about a token a character; estimating by characters under-counts it threefold.
     for (let i = 0; i < 6; i++) {
@@ -97,7 +98,7 @@ describe('fitting the model window, against the local server', function () {
     const failed = await session.send('そして次は？');
     assert.equal(failed?.message.status, 'error');
     assert.equal(failed?.message.error?.kind, 'contextTooLong');
-    assert.deepEqual(failed?.message.error?.actions, ['retry']);
+    assert.deepEqual(failed?.message.error?.actions, ['compact'], 'Compact, not a Retry that could fail the same way');
     const refusedBody = chatRequests().at(-1)?.body as { messages: unknown[] };
 
     const retried = await session.regenerate();
@@ -106,5 +107,26 @@ describe('fitting the model window, against the local server', function () {
     assert.ok(retriedBody.messages.length < refusedBody.messages.length, 'Retry left out more of the earlier turns');
     assert.equal(retriedBody.messages.at(-1)?.content, 'そして次は？');
     assert.ok(omitted.length > 0);
+  });
+
+  it('after a context-length error, Compact summarizes the chat into a summary that fits, and the next question is answered from it', async () => {
+    const { session, useModel } = await harness();
+    for (let i = 0; i < 6; i++) {
+      const outcome = await session.send(`問題${i}：${'漢字の文章です。'.repeat(190)}`);
+      assert.equal(outcome?.message.status, 'done');
+    }
+    useModel(SMALL);
+    const failed = await session.send('そして次は？');
+    assert.equal(failed?.message.error?.kind, 'contextTooLong');
+
+    const summary = await session.compact();
+    assert.equal(summary?.message.status, 'done', summary?.message.error?.message);
+    assert.equal(summary?.message.summaryOf, 14);
+    const answer = await session.send('では続けましょう');
+    assert.equal(answer?.message.status, 'done', answer?.message.error?.message);
+    const body = chatRequests().at(-1)?.body as { messages: Array<{ role: string; content: string }> };
+    assert.deepEqual(body.messages.map((m) => m.role), ['user', 'user']);
+    assert.equal(body.messages[0]?.content, `${SUMMARY_HEADING}\n\n${summary?.message.content.trim()}`);
+    assert.equal(session.activeChat.messages.length, 17, 'every question and answer is still in the chat');
   });
 });

@@ -1,6 +1,6 @@
 // Issue 21: model-based testing of the conversation. fast-check draws sequences of what users do
 // (send, stop, New chat, open and delete chats, Regenerate, Retry under an older answer, Edit and
-// resend, a code action, a window reload, a second window on the same folder) against answers with
+// resend, Compact, a code action, a window reload, a second window on the same folder) against answers with
 // faults (401, 429 with Retry-After, 5xx, mid-stream error, cut-off, stall past the timeout, slow
 // drip, length cut). The real sessions, store and local server run them; the invariants of
 // conversationInvariants.ts are checked after every step. A failure prints the seed and the

@@ -39,6 +39,8 @@ export type Action =
   | { readonly kind: 'editResend'; readonly window: number; readonly pick: number; readonly fault: Fault; readonly pause: Pause }
   | { readonly kind: 'restart'; readonly window: number }
   | { readonly kind: 'sync'; readonly window: number }
+  /** Compact: the open chat's turns summarized into one message (it streams; Stop may end it). */
+  | { readonly kind: 'compact'; readonly window: number; readonly pause: Pause }
   /** The view is shown again (the side bar toggled, the tab brought back): the host resends the state. */
   | { readonly kind: 'reshow'; readonly window: number }
   | { readonly kind: 'settle' };
@@ -67,6 +69,7 @@ function actionIn(window: fc.Arbitrary<number>): fc.Arbitrary<Action> {
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restart' as const), window }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('sync' as const), window }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('reshow' as const), window }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('compact' as const), window, pause }) },
     { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
   );
 }

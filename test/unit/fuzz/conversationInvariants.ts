@@ -19,6 +19,7 @@ export const counts: InvariantCounts = { always: 0, settled: 0 };
 
 /** After every step. */
 export function checkAlways(world: ConversationWorld): void {
+  assert.deepEqual(world.model.problems, [], 'an action broke what the model expected of it');
   for (const window of world.windows) {
     const streaming = window.chats().flatMap((chat) => chat.messages.filter((m) => m.status === 'streaming').map((m) => ({ chat, m })));
     assert.ok(streaming.length <= 1, `window ${window.index}: ${streaming.length} answers stream at once`);

@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import type { CodeOrigin } from '../../../src/core/codeActions/codeOrigin';
 import type { HostMessage } from '../../../src/shared/protocol';
+import type { StoredMessage } from '../../../src/core/chat/chat';
 import type { Window } from './conversationWorld';
 
 export interface ModelQuestion {
@@ -40,6 +41,8 @@ export class ConversationModel {
   private readonly removed = new Set<string>();
   /** The origin each code action was asked with, by its code (unique per action). */
   readonly origins = new Map<string, CodeOrigin>();
+  /** Broken expectations noticed after an action's promise settled (checked with the step invariants). */
+  readonly problems: string[] = [];
   /** Counters for the README figures. */
   questions = 0;
   replacementsChecked = 0;
@@ -79,7 +82,8 @@ export class ConversationModel {
     const chat = session.activeChat;
     const before = chat.messages.map((m) => m.id);
     const last = chat.messages.at(-1);
-    const accepted = !session.busy && last?.id === answerId && last.role === 'assistant';
+    // A summary answers no question: Regenerate leaves it (and everything) alone.
+    const accepted = !session.busy && last?.id === answerId && last.role === 'assistant' && last.summaryOf === undefined;
     return {
       check: () => {
         this.replacementsChecked += 1;
@@ -92,6 +96,28 @@ export class ConversationModel {
         assert.notEqual(after.at(-1), answerId, 'the regenerated answer kept the old id');
         assert.ok(!after.includes(answerId), 'the replaced answer is still in the chat');
         assert.equal(chat.messages.at(-1)?.role, 'assistant');
+      },
+    };
+  }
+
+  /**
+   * Compact in the window's open chat: it changes nothing at once but the summary it starts at the
+   * end, and when it is over the chat holds the same messages, plus the summary if it completed.
+   */
+  expectCompaction(window: Window): Expectation & { ended(summary: StoredMessage | undefined): void } {
+    const session = window.session;
+    const chat = session.activeChat;
+    const before = chat.messages.map((m) => m.id);
+    return {
+      check: () => {
+        const after = chat.messages.map((m) => m.id);
+        assert.deepEqual(after.slice(0, before.length), before, 'Compact changed the messages it summarizes');
+        assert.ok(after.length <= before.length + 1, 'Compact added more than its summary');
+      },
+      // Noted rather than thrown: the run's promise is only awaited with allSettled.
+      ended: (summary) => {
+        const kept = summary && chat.messages.find((m) => m.id === summary.id);
+        if (kept && !(kept.status === 'done' && kept.content.trim() !== '')) this.problems.push(`an unfinished summary ${kept.id} (${String(kept.status)}) was kept in chat ${chat.id}`);
       },
     };
   }

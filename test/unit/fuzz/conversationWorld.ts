@@ -206,6 +206,12 @@ export class ConversationWorld {
       case 'reshow':
         session.postState();
         return;
+      case 'compact': {
+        const expectation = this.model.expectCompaction(window);
+        const started = session.compact();
+        expectation.check();
+        return this.track(window, started.then((outcome) => expectation.ended(outcome?.message)), action.pause);
+      }
     }
   }
 

@@ -35,6 +35,7 @@ describe('webview message check', () => {
     pickChatModel: { type: 'pickChatModel' },
     pickChatEffort: { type: 'pickChatEffort' },
     selectionCommand: { type: 'selectionCommand', command: 'tests' },
+    compact: { type: 'compact' },
     setChatParameters: { type: 'setChatParameters', parameters: { temperature: 0.2, stop: ['END'], seed: 7 } },
   };
   for (const message of Object.values(valid)) {

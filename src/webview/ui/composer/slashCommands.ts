@@ -21,6 +21,7 @@ const COMMANDS: readonly SlashCommand[] = [
   { name: '/doc', description: 'Document the selected code', message: { type: 'selectionCommand', command: 'doc' } },
   { name: '/new', description: 'Start a new chat', message: { type: 'newChat' } },
   { name: '/model', description: 'Choose the model for this chat', message: { type: 'pickChatModel' } },
+  { name: '/compact', description: 'Summarize the earlier messages into one, to save context', message: { type: 'compact' } },
 ];
 
 /** The commands offered for what is typed: only while it is one word starting with `/`. */
