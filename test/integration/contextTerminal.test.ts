@@ -2,6 +2,10 @@
  * Issue 15: Add context → Terminal in a real workbench: a bash terminal with shell integration
  * runs a command, and the picker item the user clicks attaches the command line and its output
  * (without escape sequences); a selection in the terminal wins over the last command.
+ *
+ * The selection travels through the real copySelection command and the workbench's clipboard
+ * service. While extension tests run, that service keeps text in memory rather than in the
+ * browser's clipboard (code-server's BrowserClipboardService), so no clipboard permission is needed.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
