@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { createAttachment, type ContextAttachment } from '../../core/context/attachment';
+import { terminalText } from '../../core/context/terminalText';
 
 /** Keeps this much of each command's output: the end of a long log is what matters. */
 const MAX_OUTPUT_CHARS = 60_000;
@@ -42,20 +43,14 @@ export class TerminalRecorder implements vscode.Disposable {
   }
 }
 
-/** Escape sequences (colors, cursor moves, shell integration marks) are noise to a model. */
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b\[[0-?]*[ -/]*[@-~]|\u001b[@-_]/g, '').replace(/\r(?!\n)/g, '');
-}
-
 export async function terminalAttachment(recorder: TerminalRecorder): Promise<ContextAttachment | undefined> {
   const terminal = vscode.window.activeTerminal;
   if (!terminal) return undefined;
   const selection = await terminalSelection();
-  if (selection) return createAttachment({ kind: 'terminal', name: vscode.l10n.t('Terminal selection'), content: selection });
+  if (selection) return createAttachment({ kind: 'terminal', name: vscode.l10n.t('Terminal selection'), content: terminalText(selection) });
   const last = recorder.lastExecution(terminal);
   if (!last) return undefined;
-  return createAttachment({ kind: 'terminal', name: vscode.l10n.t('Terminal: {0}', last.commandLine.slice(0, 40)), content: `$ ${last.commandLine}\n${stripAnsi(last.output)}` });
+  return createAttachment({ kind: 'terminal', name: vscode.l10n.t('Terminal: {0}', last.commandLine.slice(0, 40)), content: `$ ${last.commandLine}\n${terminalText(last.output)}` });
 }
 
 async function terminalSelection(): Promise<string | undefined> {
