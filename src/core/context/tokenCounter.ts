@@ -20,6 +20,8 @@ type LoadState = { readonly kind: 'loading'; readonly done: Promise<boolean> } |
 
 export class TokenCounter {
   private loader: EncodingLoader | undefined;
+  /** Bumped by each `useLoader`, so a load begun for an earlier loader does not land afterwards. */
+  private generation = 0;
   private readonly states = new Map<EncodingName, LoadState>();
   private readonly caches = new Map<EncodingName, TokenCountCache>();
   private readonly loadListeners = new Set<(name: EncodingName) => void>();
@@ -28,10 +30,15 @@ export class TokenCounter {
   /** `defer` runs a load later: after the current work, so a count never waits for megabytes of ranks. */
   constructor(private readonly defer: (run: () => void) => void = (run) => void setImmediate(run)) {}
 
-  /** Where encodings come from (the editor layer points it at dist/); forgets earlier failures. */
+  /**
+   * Where encodings come from (the editor layer points it at dist/). Forgets what an earlier loader
+   * gave or failed to give, and the counts made with it.
+   */
   useLoader(loader: EncodingLoader | undefined): void {
     this.loader = loader;
-    for (const [name, state] of this.states) if (state.kind === 'failed') this.states.delete(name);
+    this.generation++;
+    this.states.clear();
+    this.caches.clear();
   }
 
   /** Tokens of `text` for `model` (o200k when no model is known): exact once the encoding is loaded. */
@@ -80,9 +87,14 @@ export class TokenCounter {
     if (state?.kind === 'loaded') return state.encoding;
     if (state || !this.loader) return undefined;
     const loader = this.loader;
-    const done = new Promise<boolean>((resolve) => this.defer(() => resolve(this.load(name, loader))));
+    const generation = this.generation;
+    let finish: (loaded: boolean) => void = () => undefined;
+    const done = new Promise<boolean>((resolve) => (finish = resolve));
     this.states.set(name, { kind: 'loading', done });
-    return undefined;
+    this.defer(() => finish(generation === this.generation && this.load(name, loader)));
+    // A `defer` that runs at once (tests) has loaded it already.
+    const now = this.states.get(name);
+    return now?.kind === 'loaded' ? now.encoding : undefined;
   }
 
   private load(name: EncodingName, loader: EncodingLoader): boolean {
