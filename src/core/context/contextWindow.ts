@@ -34,10 +34,12 @@ export class ContextWindow {
   }
 
   fit(turns: readonly ConversationTurn[], options: WindowOptions): FittedTurns {
+    // Taken before counting: the answer is compared with counts of this kind.
+    const key = calibrationKey(options.model.id);
     const { maxPromptTokens, scale, systemTokens } = this.budget(options);
     const fitted = fitTurns(turns, { contextLength: maxPromptTokens, outputReserve: 0, fixedTokens: systemTokens, tokenScale: scale, model: options.model.id });
     const rawSystem = options.systemPrompt ? systemPromptTokens(options) : 0;
-    this.inFlight = { key: calibrationKey(options.model.id), rawTokens: fitted.rawTurnTokens + rawSystem };
+    this.inFlight = { key, rawTokens: fitted.rawTurnTokens + rawSystem };
     if (fitted.omitted > 0) this.onOmitted(fitted.omitted, options.model);
     return fitted;
   }
