@@ -159,6 +159,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     useBundledEncodings(context.extensionPath, log, () => {
       attachedContext.postDraft();
       meter.schedule();
+      // Chips under questions already sent show counts too (a state post also moves the meter).
+      void loaded.then(() => {
+        if (session.activeChat.messages.some((m) => m.attachments?.length)) session.postState();
+      });
     }),
   );
 
