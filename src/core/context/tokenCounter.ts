@@ -50,7 +50,13 @@ export class TokenCounter {
     const cache = this.cacheFor(name);
     const cached = cache.get(text);
     if (cached !== undefined) return cached;
-    const counted = encoding.countTokens(text);
+    let counted: number;
+    try {
+      counted = encoding.countTokens(text);
+    } catch {
+      // A text the encoding refuses is still counted: the meter must never fail on content.
+      return estimateTokens(text);
+    }
     cache.set(text, counted);
     return counted;
   }

@@ -68,6 +68,17 @@ describe('token counting: real counts', () => {
     assert.equal(counter.exact(GPT_OSS), true);
   });
 
+  it('counts special-token text in a file as the plain text it is sent as', () => {
+    const counter = counterWith(realEncodings);
+    assert.equal(counter.count('hi <|endoftext|> there', GPT_OSS), 9);
+    assert.equal(counter.count('hi <|endoftext|> there', 'openai/gpt-4'), 8);
+  });
+
+  it('falls back to the estimate for a text the encoding throws on', () => {
+    const counter = counterWith(() => ({ countTokens: () => { throw new Error('refused'); } }));
+    assert.equal(counter.count('abcdef', GPT_OSS), 2);
+  });
+
   it('counts by the model family: cl100k for GPT-4, o200k for an unknown family or no model', () => {
     const counter = counterWith(realEncodings);
     assert.equal(counter.count(JAPANESE, 'openai/gpt-4'), 2);
