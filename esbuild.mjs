@@ -1,4 +1,4 @@
-// Builds the two product bundles (extension host, webview) and, with --tests, the test and bench code.
+// Builds the product bundles (extension host, webview, the tokenizer encodings) and, with --tests, the test and bench code.
 //   node esbuild.mjs               development build (sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what `npm run package` ships)
 //   node esbuild.mjs --watch       rebuild on change
@@ -39,6 +39,23 @@ const productOptions = [
     ...common,
     // An ES module split into chunks: see scripts/lib/extensionBuild.mjs.
     ...extensionBuildOptions,
+  },
+  {
+    // Each encoding (megabytes of BPE ranks) is a bundle of its own, required at first count by a
+    // path computed at run time (src/core/context/encodingBundle.ts), so dist/extension.js stays small.
+    ...common,
+    entryPoints: {
+      'tokenizer-o200k': 'src/core/context/encodings/o200kBase.ts',
+      'tokenizer-cl100k': 'src/core/context/encodings/cl100kBase.ts',
+    },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Nothing to debug in the ranks: a source map would only double the files.
+    sourcemap: false,
+    // The ranks are mostly non-ASCII strings: as UTF-8 they are a fifth smaller than as \u escapes.
+    charset: 'utf8',
   },
   {
     ...common,

@@ -30,6 +30,7 @@ import { watchIgnoredWorkspaceSettings } from './ignoredWorkspaceSettings';
 import { registerContext } from './context/registerContext';
 import { ContextWindow } from '../core/context/contextWindow';
 import { ContextMeter } from './context/contextMeter';
+import { useBundledEncodings } from './context/bundledEncodings';
 import type { ContextController } from './context/contextController';
 import { workspaceTools } from './tools';
 import { registerLanguageModels } from './languageModels';
@@ -156,6 +157,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     systemPromptFor: (prompt) => instructions.previewSystemPrompt(prompt),
   });
   context.subscriptions.push(meter, posted.event((message) => meter.observe(message)));
+  // Real token counts once an encoding loads (at the first count): the meter and the chips are counted again.
+  context.subscriptions.push(
+    useBundledEncodings(context.extensionPath, log, () => {
+      attachedContext.postDraft();
+      meter.schedule();
+      // Chips under questions already sent show counts too (a state post also moves the meter).
+      void loaded.then(() => {
+        if (session.activeChat.messages.some((m) => m.attachments?.length)) session.postState();
+      });
+    }),
+  );
 
   const workflow = new ChatWorkflow(session, service, log);
   // Never thrown into a void promise: a failure is logged (through the redacting log) and dropped.

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { ChatSettings, ConversationTurn } from '../core/openrouter/requestBuilder';
 import { UnsupportedParameterNotices } from '../core/chat/chatParameters';
 import { planRequest } from '../core/chat/requestPlan';
-import { estimateTokens, estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
+import { estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
+import { countTokens } from '../core/context/tokenCounter';
 import type { ChatConfig } from '../core/settings';
 import type { PrepareRequestOptions, PrepareResult } from '../core/chat/chatSession';
 import { toolsForRequest } from '../core/tools/definitions';
@@ -81,7 +82,7 @@ export class RequestPreparer {
     const { request, settings, notice } = plan;
 
     if (config.maxCostPerRequest !== undefined && model) {
-      const promptTokens = estimateTokens(request.messages.map((m) => m.content ?? '').join('\n'));
+      const promptTokens = countTokens(request.messages.map((m) => m.content ?? '').join('\n'), model.id);
       const maxCompletion = settings.maxTokens ?? model.maxCompletionTokens ?? Math.max(0, model.contextLength - promptTokens);
       const worstCase = estimateWorstCaseCostUsd(model, promptTokens, maxCompletion);
       if (worstCase > config.maxCostPerRequest) {

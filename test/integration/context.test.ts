@@ -94,6 +94,14 @@ describe('Attached context', function () {
     assert.deepEqual(question?.attachments?.map((a) => a.path), ['src/math.ts', 'src/legacy.js']);
   });
 
+  it('counts a chip by the o200k bundle shipped in dist/, loaded at first count', async () => {
+    const math = vscode.Uri.joinPath(root, 'src', 'math.ts');
+    await vscode.commands.executeCommand('openrouterChat.addFileToChat', math, [math]);
+    // The first count may be the character estimate (the encoding loads after it); the chip is posted again once loaded.
+    const chip = await until('the chip counted by o200k', () => lastDraft()?.find((a) => a.tokens === 228));
+    assert.equal(chip.path, 'src/math.ts', 'src/math.ts is 228 tokens in o200k (266 by characters / 3)');
+  });
+
   it('reads a file again at send time: an edit after attaching is what the model sees', async () => {
     const notes = await write('notes.md', 'first version\n');
     await vscode.commands.executeCommand('openrouterChat.addFileToChat', notes, [notes]);

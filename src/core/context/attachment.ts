@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AttachmentKind, AttachmentView, LineRange } from '../../shared/protocol';
-import { estimateTokens } from '../openrouter/pricing';
+import { countTokens } from './tokenCounter';
 
 export interface ContextAttachment {
   readonly id: string;
@@ -25,7 +25,7 @@ export interface ContextAttachment {
 }
 
 /**
- * The most characters one attachment may bring (about 30,000 tokens at three characters a token):
+ * The most characters one attachment may bring (about 20,000 to 30,000 tokens of code or prose):
  * a whole generated file or a huge log would crowd out the conversation.
  */
 export const MAX_ATTACHMENT_CHARS = 90_000;
@@ -59,6 +59,7 @@ export function sameSource(a: ContextAttachment, b: ContextAttachment): boolean 
   return a.range?.startLine === b.range?.startLine && a.range?.endLine === b.range?.endLine;
 }
 
+/** The chip: its count is by o200k, since a chip is not tied to a model (the meter counts per model). */
 export function toAttachmentView(attachment: ContextAttachment): AttachmentView {
   return {
     id: attachment.id,
@@ -66,7 +67,7 @@ export function toAttachmentView(attachment: ContextAttachment): AttachmentView 
     name: attachment.name,
     ...(attachment.path !== undefined ? { path: attachment.path } : {}),
     ...(attachment.range ? { range: attachment.range } : {}),
-    tokens: estimateTokens(attachment.content),
+    tokens: countTokens(attachment.content),
     ...(attachment.truncated ? { truncated: true } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The context meter's figure: what the next request would use of the model's window, by the same
- * estimate (and calibration) that decides what to leave out when it does not fit.
+ * count (and calibration) that decides what to leave out when it does not fit.
  */
 import type { ContextUsage } from '../../shared/protocol';
 import { estimateTokens } from '../openrouter/pricing';
@@ -9,14 +9,18 @@ import type { ContextAttachment } from './attachment';
 import type { ContextWindow, WindowOptions } from './contextWindow';
 import { turnTokens } from './fitWindow';
 
-/** Characters used to measure the estimate's tokens per character (large, so rounding does not show). */
+/**
+ * Characters used to measure the character estimate's tokens per character (large, so rounding
+ * does not show). The view adds the words being typed by that rate, between two host counts: a
+ * safe side over-estimate that the tokenizer replaces once the question is part of the chat.
+ */
 const SAMPLE = 3000;
 
 export function contextUsage(window: ContextWindow, options: WindowOptions, turns: readonly ConversationTurn[], draft: readonly ContextAttachment[]): ContextUsage {
   const { maxPromptTokens, scale, systemTokens } = window.budget(options);
   // The question being typed is a user turn carrying the draft's attachments; its text is added by the view.
   const next: ConversationTurn = { role: 'user', content: '', attachments: draft };
-  const raw = [...turns, next].reduce((sum, turn) => sum + turnTokens(turn), 0);
+  const raw = [...turns, next].reduce((sum, turn) => sum + turnTokens(turn, options.model.id), 0);
   return {
     tokens: Math.ceil(raw * scale) + systemTokens,
     maxTokens: maxPromptTokens,

@@ -4,7 +4,7 @@
  * the window minus the room kept for the answer. The caller tells the user how many were left out.
  */
 import type { ConversationTurn } from '../openrouter/requestBuilder';
-import { estimateTokens } from '../openrouter/pricing';
+import { countTokens } from './tokenCounter';
 import { userContentWithContext } from './renderContext';
 
 export interface WindowBudget {
@@ -14,8 +14,10 @@ export interface WindowBudget {
   readonly outputReserve: number;
   /** Tokens of what is always sent besides the turns (the system prompt), already scaled. */
   readonly fixedTokens: number;
-  /** Correction of our estimate for this model (see TokenCalibration); 1 when unknown. */
+  /** Correction of our count for this model (see TokenCalibration); 1 when unknown. */
   readonly tokenScale?: number;
+  /** The model whose encoding counts the turns (o200k when not given). */
+  readonly model?: string;
 }
 
 export interface FittedTurns {
@@ -31,9 +33,9 @@ export interface FittedTurns {
 /** Per-message overhead of the chat format (role markers), so many short turns are not undercounted. */
 const TOKENS_PER_MESSAGE = 4;
 
-export function turnTokens(turn: ConversationTurn): number {
+export function turnTokens(turn: ConversationTurn, model?: string): number {
   const text = turn.role === 'user' ? userContentWithContext(turn.content, turn.attachments) : turn.content;
-  return estimateTokens(text) + TOKENS_PER_MESSAGE;
+  return countTokens(text, model) + TOKENS_PER_MESSAGE;
 }
 
 /**
@@ -48,7 +50,7 @@ export function defaultOutputReserve(contextLength: number, maxCompletionTokens?
 export function fitTurns(turns: readonly ConversationTurn[], budget: WindowBudget): FittedTurns {
   const available = budget.contextLength - budget.outputReserve - budget.fixedTokens;
   const scale = budget.tokenScale ?? 1;
-  const raw = turns.map(turnTokens);
+  const raw = turns.map((turn) => turnTokens(turn, budget.model));
   const costs = raw.map((cost) => cost * scale);
   let total = costs.reduce((sum, cost) => sum + cost, 0);
   let start = 0;

@@ -1,6 +1,6 @@
 /**
- * How far our token estimate (three characters a token) is from what the server counts, per
- * model. Each answer's real `prompt_tokens` corrects it; a context-length error corrects it
+ * How far our token count (the model family's encoding, or three characters a token until it is
+ * loaded) is from what the server counts, per model. Each answer's real `prompt_tokens` corrects it; a context-length error corrects it
  * upwards at once, so Retry sends fewer earlier turns instead of failing the same way again.
  */
 

@@ -1,7 +1,8 @@
 import type { ModelInfo } from './types';
 
 /**
- * Token estimate before sending, with no tokenizer at hand. English prose averages about four
+ * Token estimate with no tokenizer at hand: the stand-in TokenCounter uses until the model's
+ * encoding is loaded, or if it cannot be (count through TokenCounter, not this). English prose averages about four
  * characters per token and code about three; dividing by three over-estimates prose and fits code,
  * so a cost or context warning errs on the safe side.
  */

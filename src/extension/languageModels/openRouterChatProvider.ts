@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { buildLmRequest, toLmToolCalls } from '../../core/languageModels/lmMessages';
 import { offeredModels, readOfferedSetting } from '../../core/languageModels/offeredModels';
-import { estimateTokens } from '../../core/openrouter/pricing';
+import { countTokens } from '../../core/context/tokenCounter';
 import { SETTINGS_SECTION, type ChatConfig } from '../../core/settings';
 import type { ApiKeyManager } from '../apiKeyManager';
 import { readConfiguration } from '../configuration';
@@ -103,9 +103,9 @@ export class OpenRouterChatProvider implements Omit<vscode.LanguageModelChatProv
     }
   }
 
-  /** The estimate the rest of the extension uses (cost guard, context check): no tokenizer is shipped. */
-  async provideTokenCount(_model: vscode.LanguageModelChatInformation, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
-    return estimateTokens(typeof text === 'string' ? text : messageText(text));
+  /** The count the rest of the extension uses (meter, cost guard, context check): the model family's encoding. */
+  async provideTokenCount(model: vscode.LanguageModelChatInformation, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
+    return countTokens(typeof text === 'string' ? text : messageText(text), model.id);
   }
 
   private requireConfig(): ChatConfig {

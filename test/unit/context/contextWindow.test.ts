@@ -11,6 +11,8 @@ import { ChatSession, type ChatSessionHost } from '../../../src/core/chat/chatSe
 import { ChatStore } from '../../../src/core/chat/chatStore';
 import { ContextWindow } from '../../../src/core/context/contextWindow';
 import { SUMMARY_HEADING } from '../../../src/core/chat/summary';
+import { countTokens as o200kCount } from '../../../src/core/context/encodings/o200kBase';
+import { tokenCounter } from '../../../src/core/context/tokenCounter';
 import { OpenRouterClient } from '../../../src/core/openrouter/client';
 import { buildChatRequest } from '../../../src/core/openrouter/requestBuilder';
 import type { ModelInfo } from '../../../src/core/openrouter/types';
@@ -21,8 +23,17 @@ import { TEST_API_KEY } from '../../support';
 const SMALL = 'meta-llama/llama-3-8b-instruct';
 const LARGE = 'openai/gpt-oss-120b';
 
-describe('fitting the model window, against the local server', function () {
+// Counted by the character estimate (no encoding loaded) and by o200k, as the extension counts once loaded.
+for (const counting of ['the character estimate', 'o200k'] as const) {
+describe(`fitting the model window, against the local server, counting by ${counting}`, function () {
   this.timeout(30_000);
+  if (counting === 'o200k') {
+    before(async () => {
+      tokenCounter.useLoader(() => ({ countTokens: o200kCount }));
+      assert.equal(await tokenCounter.ready(LARGE), true);
+    });
+    after(() => tokenCounter.useLoader(undefined));
+  }
   let server: MockOpenRouter;
   let client: OpenRouterClient;
   let models: ModelInfo[];
@@ -89,9 +100,12 @@ describe('fitting the model window, against the local server', function () {
 
   it('a context-length error teaches the estimate and offers Compact; answering again sends fewer turns and gets an answer', async () => {
     const { session, omitted, useModel } = await harness();
-    // CJK text costs about a token a character; estimating by characters under-counts it threefold.
+    // Text the client under-counts, as real text can be against OpenRouter. CJK costs the server
+    // a token a character: three times the character estimate. A long run of one letter is eight
+    // characters a token in o200k and four for the server: twice the o200k count.
+    const filler = counting === 'o200k' ? 'x'.repeat(7600) : '漢字の文章です。'.repeat(190);
     for (let i = 0; i < 6; i++) {
-      const outcome = await session.send(`問題${i}：${'漢字の文章です。'.repeat(190)}`);
+      const outcome = await session.send(`問題${i}：${filler}`);
       assert.equal(outcome?.message.status, 'done');
     }
     useModel(SMALL);
@@ -130,3 +144,4 @@ describe('fitting the model window, against the local server', function () {
     assert.equal(session.activeChat.messages.length, 17, 'every question and answer is still in the chat');
   });
 });
+}
