@@ -42,7 +42,7 @@ const productOptions = [
   },
   {
     // Each encoding (megabytes of BPE ranks) is a bundle of its own, required at first count by a
-    // path computed at run time (src/core/context/encodingBundle.ts), so dist/extension.js stays small.
+    // path computed at run time (src/core/context/encodingBundle.ts), so the extension's chunks stay small.
     ...common,
     entryPoints: {
       'tokenizer-o200k': 'src/core/context/encodings/o200kBase.ts',

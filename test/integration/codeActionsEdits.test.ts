@@ -249,6 +249,13 @@ describe('Code actions: code into the editor', function () {
 
   describe('Inline edit', () => {
     const crlf = '/** CRLF */\r\nexport function greet(name: string): string {\r\n\treturn `Hello, ${name}!`;\r\n}\r\n';
+    // VS Code in the browser (code-server) saves a dirty file after a second by default; the
+    // desktop does not. These tests check that the inline edit itself never writes to disk, so
+    // the editor's own auto save, which on a loaded machine caught a streamed write before the
+    // close, is set to the desktop's default here.
+    const files = () => vscode.workspace.getConfiguration('files');
+    before(async () => files().update('autoSave', 'off', vscode.ConfigurationTarget.Global));
+    after(async () => files().update('autoSave', undefined, vscode.ConfigurationTarget.Global));
 
     it('streams the code into the range; Accept keeps it; one Undo restores the original bytes', async () => {
       const editor = await tempEditor(crlf);

@@ -1,7 +1,7 @@
 /**
  * Loads an encoding from its own bundle next to the extension's (dist/tokenizer-o200k.js,
  * dist/tokenizer-cl100k.js). The path is computed at run time so esbuild leaves the `require`
- * alone instead of inlining megabytes of ranks into dist/extension.js.
+ * alone instead of inlining megabytes of ranks into the extension's chunks.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
