@@ -10,7 +10,7 @@ import type { PreparedRequest } from '../chat/chatSession';
 import { toWireMessage } from '../openrouter/requestBuilder';
 import type { AssistantTurn, ChatRequest, StreamEvent, UrlCitation } from '../openrouter/types';
 import { ApprovalBroker } from './approvals';
-import { runToolLoop, type WorkspaceToolHost } from './toolLoop';
+import type { WorkspaceToolHost } from './toolLoop';
 import { toolCallView } from './toolRounds';
 
 export interface ToolAnswerContext {
@@ -39,6 +39,8 @@ export class ToolAnswers {
     };
     if (!this.host || !offersWorkspaceTools(prepared.request)) return prepared.client.complete(prepared.request, { signal, onEvent });
 
+    // The loop (the calls' schemas, the path rules) loads with the first request that offers tools.
+    const { runToolLoop } = await import('./toolLoop');
     const rounds = (assistant.toolRounds ??= []);
     const base = prepared.request;
     const result = await runToolLoop({

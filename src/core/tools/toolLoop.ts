@@ -9,6 +9,7 @@ import type { ConversationTurn } from '../openrouter/requestBuilder';
 import type { AssistantTurn, ToolCall, Usage } from '../openrouter/types';
 import type { ApprovalBroker } from './approvals';
 import { READ_ONLY_TOOLS } from './definitions';
+import type { ToolSettings } from './toolSettings';
 import { looksSecret } from './pathPolicy';
 import { describeRequest, parseToolCall, type ToolRequest } from './toolRequest';
 import { DENIED_RESULT, STOPPED_RESULT, toolRoundTurns, type ToolCallRecord, type ToolRound } from './toolRounds';
@@ -18,13 +19,8 @@ export type ToolOutcome = { readonly ok: true; readonly content: string; readonl
 /** Whether a request may run at all: refused requests (outside the workspace, excluded) get no card. */
 export type Admission = { readonly ok: true; readonly relativePath?: string } | { readonly ok: false; readonly reason: string };
 
-export interface ToolSettings {
-  readonly autoApproveReadOnly: boolean;
-  readonly maxRounds: number;
-  readonly secretPatterns: readonly string[];
-}
-
-export const DEFAULT_TOOL_SETTINGS: ToolSettings = { autoApproveReadOnly: false, maxRounds: 15, secretPatterns: [] };
+// The settings live with their reader, so reading them does not load the loop.
+export { DEFAULT_TOOL_SETTINGS, type ToolSettings } from './toolSettings';
 
 /** The workspace side of the tools, implemented by the editor layer. */
 export interface WorkspaceToolHost {

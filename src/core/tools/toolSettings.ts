@@ -2,7 +2,13 @@
  * The `openrouterChat.tools.*` settings, read defensively: a bad value falls back to the default
  * (tools keep working) and is named so the editor layer can log it.
  */
-import { DEFAULT_TOOL_SETTINGS, type ToolSettings } from './toolLoop';
+export interface ToolSettings {
+  readonly autoApproveReadOnly: boolean;
+  readonly maxRounds: number;
+  readonly secretPatterns: readonly string[];
+}
+
+export const DEFAULT_TOOL_SETTINGS: ToolSettings = { autoApproveReadOnly: false, maxRounds: 15, secretPatterns: [] };
 
 export function readToolSettings(read: (key: string) => unknown): { settings: ToolSettings; problems: string[] } {
   const problems: string[] = [];
