@@ -21,3 +21,18 @@ export const MAX_THUMBNAIL_CHARS = 64 * 1024;
 
 /** Base64 of the largest attachment the host takes (a PDF). */
 export const MAX_BINARY_BASE64_CHARS = Math.ceil(MAX_PDF_BYTES / 3) * 4;
+
+/** `12 KB`, `3.4 MB`: an attachment's size as its chip and the size messages show it. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function isBinaryMimeType(type: string): type is BinaryMimeType {
+  return (BINARY_MIME_TYPES as readonly string[]).includes(type);
+}
+
+export function maxBytesOfMimeType(type: BinaryMimeType): number {
+  return type === PDF_MIME_TYPE ? MAX_PDF_BYTES : MAX_IMAGE_BYTES;
+}

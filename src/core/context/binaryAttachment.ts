@@ -5,10 +5,10 @@
  */
 import * as l10n from '../l10n';
 import type { ContextAttachment } from './attachment';
-import { IMAGE_MIME_TYPES, MAX_IMAGE_BYTES, MAX_PDF_BYTES, MAX_THUMBNAIL_CHARS, PDF_MIME_TYPE, type BinaryMimeType } from '../../shared/attachmentLimits';
+import { formatBytes, IMAGE_MIME_TYPES, MAX_IMAGE_BYTES, MAX_PDF_BYTES, MAX_THUMBNAIL_CHARS, PDF_MIME_TYPE, type BinaryMimeType } from '../../shared/attachmentLimits';
 
 export type BinaryKind = 'image' | 'pdf';
-export { IMAGE_MIME_TYPES, PDF_MIME_TYPE, MAX_IMAGE_BYTES, MAX_PDF_BYTES, MAX_THUMBNAIL_CHARS, type BinaryMimeType } from '../../shared/attachmentLimits';
+export { formatBytes, IMAGE_MIME_TYPES, PDF_MIME_TYPE, MAX_IMAGE_BYTES, MAX_PDF_BYTES, MAX_THUMBNAIL_CHARS, type BinaryMimeType } from '../../shared/attachmentLimits';
 
 const EXTENSIONS: Readonly<Record<string, BinaryMimeType>> = {
   png: 'image/png',
@@ -56,12 +56,6 @@ export function sizeRefusal(name: string, kind: BinaryKind, bytes: number): stri
   return kind === 'image'
     ? l10n.t('{0} is {1}; images can be at most {2}. Make it smaller (a screenshot of a part of the screen, or a lower resolution) and attach it again.', name, formatBytes(bytes), formatBytes(max))
     : l10n.t('{0} is {1}; PDF files can be at most {2}. Attach the pages you need as a smaller PDF.', name, formatBytes(bytes), formatBytes(max));
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** `data:<type>;base64,<data>`, as OpenRouter takes images and files. */
