@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachmentKind, AttachmentView, LineRange } from '../../shared/protocol';
 import { estimateTokens } from '../openrouter/pricing';
-import { binaryViewFields, isBinaryKind } from './binaryAttachment';
+import { binaryViewFields, isBinaryKind, kindOfMimeType } from './binaryAttachment';
 
 export interface ContextAttachment {
   readonly id: string;
@@ -99,7 +99,7 @@ export function isStoredAttachment(value: unknown): value is ContextAttachment {
     typeof a.name === 'string' &&
     typeof a.content === 'string' &&
     (a.path === undefined || typeof a.path === 'string') &&
-    (isBinaryKind(a.kind) ? typeof a.data === 'string' && typeof a.mimeType === 'string' : a.data === undefined) &&
+    (isBinaryKind(a.kind) ? typeof a.data === 'string' && typeof a.mimeType === 'string' && kindOfMimeType(a.mimeType) === a.kind : a.data === undefined) &&
     (range === undefined || (typeof range === 'object' && range !== null && typeof range.startLine === 'number' && typeof range.endLine === 'number'))
   );
 }

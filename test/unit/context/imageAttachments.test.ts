@@ -174,12 +174,13 @@ describe('images and PDFs as attachments', function () {
       assert.ok(Array.isArray(resent.messages[0]?.content), 'the reloaded question still carries its parts');
     });
 
-    it('a chat file whose image lost its bytes is refused by the store', () => {
+    it('a chat file whose image lost its bytes or its image type is refused by the store', () => {
       const message = { id: 'm', role: 'user', content: 'q', createdAt: 1, attachments: [image()] };
       const file = (messages: unknown[]) => JSON.stringify({ version: 1, chat: { id: 'c', title: 't', createdAt: 1, updatedAt: 1, messages } });
       assert.equal(typeof parseChat(file([message])), 'object');
       const { data: _lost, ...withoutData } = image();
       assert.equal(parseChat(file([{ ...message, attachments: [withoutData] }])), 'message 0 is malformed');
+      assert.equal(parseChat(file([{ ...message, attachments: [{ ...image(), mimeType: 'text/html' }] }])), 'message 0 is malformed', 'an image is an image type');
     });
   });
 });
