@@ -28,6 +28,7 @@ import { instructionsNotice, WorkspaceInstructions } from './instructions';
 import { modelSupportsTools } from '../core/tools/definitions';
 import { watchIgnoredWorkspaceSettings } from './ignoredWorkspaceSettings';
 import { registerContext } from './context/registerContext';
+import { imageGate } from './context/imageGate';
 import { ContextWindow } from '../core/context/contextWindow';
 import { ContextMeter } from './context/contextMeter';
 import { useBundledEncodings } from './context/bundledEncodings';
@@ -147,7 +148,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   context.subscriptions.push(codeActions);
   late.codeActions = codeActions;
 
-  const attachedContext = registerContext(context, { session, post, revealChat: () => provider.reveal(), log });
+  const attachedContext = registerContext(context, { session, post, revealChat: () => provider.reveal(), log, imageRefusal: imageGate(service, session) });
   const meter = new ContextMeter({
     session,
     draft: attachedContext.draft,

@@ -18,6 +18,8 @@ import type { WorkspaceInstructions } from './instructions';
 import type { OpenRouterService } from './openRouterService';
 import type { Log } from './log';
 import type { ContextWindow } from '../core/context/contextWindow';
+import { contentText } from '../core/openrouter/userContent';
+import { hasImages, imageRefusal, imagesRefusedErrorView } from '../core/context/imageSupport';
 
 export function chatSettingsOf(config: ChatConfig): ChatSettings {
   return {
@@ -60,6 +62,11 @@ export class RequestPreparer {
     if (!this.keys.current()) return { kind: 'refused', error: noKeyErrorView() };
 
     const model = await this.service.modelInfo(config);
+    // Images to a model that reads none: refused here, naming a model that would take them.
+    if (model && hasImages(turns)) {
+      const refusal = imageRefusal(config.model, model, await this.service.listModels(config).catch(() => []));
+      if (refusal) return { kind: 'refused', error: imagesRefusedErrorView(refusal) };
+    }
     const systemPrompt = await this.instructions.systemPromptFor(config.systemPrompt);
     // Older turns are left out when the chat outgrew the model's window (the user is told).
     const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
@@ -82,7 +89,7 @@ export class RequestPreparer {
     const { request, settings, notice } = plan;
 
     if (config.maxCostPerRequest !== undefined && model) {
-      const promptTokens = countTokens(request.messages.map((m) => m.content ?? '').join('\n'), model.id);
+      const promptTokens = countTokens(request.messages.map((m) => contentText(m.content)).join('\n'), model.id);
       const maxCompletion = settings.maxTokens ?? model.maxCompletionTokens ?? Math.max(0, model.contextLength - promptTokens);
       const worstCase = estimateWorstCaseCostUsd(model, promptTokens, maxCompletion);
       if (worstCase > config.maxCostPerRequest) {

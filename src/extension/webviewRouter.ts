@@ -95,6 +95,7 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'dropFiles':
     case 'removeAttachment':
     case 'addContext':
+    case 'attachBinary':
       await deps.context.handle(message);
       return;
     case 'setChatParameters':

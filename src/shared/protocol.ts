@@ -89,7 +89,7 @@ export interface MessageView {
 // ---------------------------------------------------------------------------------------------
 // Attached context (issue 15)
 
-export type AttachmentKind = 'file' | 'selection' | 'problems' | 'terminal' | 'gitChanges';
+export type AttachmentKind = 'file' | 'selection' | 'problems' | 'terminal' | 'gitChanges' | 'image' | 'pdf';
 
 /** 1-based, inclusive. */
 export interface LineRange {
@@ -110,6 +110,10 @@ export interface AttachmentView {
   readonly tokens: number;
   /** The content was cut down to the size limit. */
   readonly truncated?: boolean;
+  /** Images and PDFs: their size in bytes (shown instead of a token count). */
+  readonly bytes?: number;
+  /** Images: a small `data:image/...;base64` picture for the chip. */
+  readonly thumbnail?: string;
 }
 
 /** What the next request will use of the model's window, for the composer's context meter. */

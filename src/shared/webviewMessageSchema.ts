@@ -7,6 +7,7 @@
  * Only the host imports this file as a value.
  */
 import * as z from 'zod/mini';
+import { BINARY_MIME_TYPES, MAX_BINARY_BASE64_CHARS, MAX_THUMBNAIL_CHARS } from './attachmentLimits';
 
 /** What the user can do about an error or a notice; each becomes a button in the view. */
 export const errorActionSchema = z.enum(['setApiKey', 'addCredits', 'retry', 'openSettings', 'selectModel', 'turnOffWorkspaceInstructions', 'compact']);
@@ -57,6 +58,18 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('removeAttachment'), id }),
   /** The composer's "Add context" button: the host offers its sources (Files…, Selection, Problems…). */
   z.object({ type: z.literal('addContext') }),
+  /**
+   * An image pasted into the composer, or an image or PDF dropped on it from outside VS Code: the
+   * bytes as base64 (bounded by the largest limit, a PDF's), and for an image a small thumbnail.
+   * The host checks type, size and base64 again (binaryAttachment.ts).
+   */
+  z.object({
+    type: z.literal('attachBinary'),
+    name: z.string().check(z.minLength(1), z.maxLength(255)),
+    mimeType: z.enum(BINARY_MIME_TYPES),
+    data: z.string().check(z.minLength(4), z.maxLength(MAX_BINARY_BASE64_CHARS)),
+    thumbnail: z.optional(z.string().check(z.maxLength(MAX_THUMBNAIL_CHARS))),
+  }),
   /**
    * Replace the open chat's parameter overrides (an empty object clears them). Shapes only: the
    * host checks ranges with the settings' own reader before any request.

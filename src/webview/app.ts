@@ -60,6 +60,8 @@ export class App {
         onRemoveAttachment: (id) => postToHost({ type: 'removeAttachment', id }),
         onAddContext: () => postToHost({ type: 'addContext' }),
         onDropFiles: (uris) => postToHost({ type: 'dropFiles', uris }),
+        onAttachBinary: (message) => postToHost(message),
+        onAttachRefused: (text) => this.notices.show('warning', text),
       },
       saved.draft,
     );

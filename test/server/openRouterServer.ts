@@ -6,6 +6,7 @@ import { transportOptions, writeItems } from './bodyWriter';
 import { DEFAULT_GENERATION_LAG, GenerationLedger } from './generations';
 import { MODELS_FIXTURE } from './modelsFixture';
 import { contextLengthError, countPromptTokens } from './promptTokens';
+import { imageInputError } from './contentParts';
 import { nonStreamingAnswer } from './nonStreaming';
 import { loadRequestSchema, requestSchemaProblems } from './requestSchema';
 import { noteSchemaViolation } from './schemaViolations';
@@ -142,7 +143,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     const params = { ...IMPLIED_TRANSPORT[spec.script], ...spec };
     const model = typeof body['model'] === 'string' ? body['model'] : 'openai/gpt-oss-120b';
     // Like OpenRouter, a prompt over the model's context window is refused whatever was scripted.
-    const plan: ScriptPlan = contextLengthError(body) ?? script({ params, lastUserText: withoutMarker(userText), body, generationId, model });
+    const plan: ScriptPlan = contextLengthError(body) ?? imageInputError(body) ?? script({ params, lastUserText: withoutMarker(userText), body, generationId, model });
     if (plan.kind === 'http') {
       response.writeHead(plan.status, { 'Content-Type': plan.contentType ?? 'application/json', ...plan.headers });
       response.end(plan.body);

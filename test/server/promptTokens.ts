@@ -1,22 +1,26 @@
 /**
  * How the local server counts a request's prompt: ASCII at four characters a token, and every
  * other character as a whole token (CJK text and emoji cost about that in real tokenizers, so a
- * client estimating by characters under-counts them, as it would against OpenRouter). The usage
+ * client estimating by characters under-counts them, as it would against OpenRouter); images and
+ * PDFs at a fixed figure each. The usage
  * the server reports and the context limit it enforces use this one count.
  */
+import { withoutPartData } from './contentParts';
 import { MODELS_FIXTURE } from './modelsFixture';
 import { withoutMarker } from './scriptSelection';
 import type { ScriptPlan } from './scriptTypes';
 
 export function countPromptTokens(body: Record<string, unknown>): number {
-  const text = withoutMarker(JSON.stringify(body['messages'] ?? []));
+  // Images and PDFs cost a fixed figure each, not their base64 (see contentParts.ts).
+  const { messages, tokens: partTokens } = withoutPartData(body['messages'] ?? []);
+  const text = withoutMarker(JSON.stringify(messages));
   let ascii = 0;
   let other = 0;
   for (const char of text) {
     if (char.charCodeAt(0) < 128) ascii++;
     else other++;
   }
-  return Math.max(1, Math.ceil(ascii / 4) + other);
+  return Math.max(1, Math.ceil(ascii / 4) + other + partTokens);
 }
 
 /**

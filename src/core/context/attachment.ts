@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachmentKind, AttachmentView, LineRange } from '../../shared/protocol';
 import { countTokens } from './tokenCounter';
+import { binaryViewFields, isBinaryKind, kindOfMimeType } from './binaryAttachment';
 
 export interface ContextAttachment {
   readonly id: string;
@@ -22,6 +23,11 @@ export interface ContextAttachment {
   readonly content: string;
   /** The content was cut down to `MAX_ATTACHMENT_CHARS`. */
   readonly truncated?: boolean;
+  /** Images and PDFs (see binaryAttachment.ts): their type and bytes (base64); `content` is empty. */
+  readonly mimeType?: string;
+  readonly data?: string;
+  /** A small data-URL picture of an image for its chip. */
+  readonly thumbnail?: string;
 }
 
 /**
@@ -55,6 +61,7 @@ export function withContent(attachment: ContextAttachment, content: string, limi
 /** Two attachments of the same thing (same kind, path and range): adding the second is a no-op. */
 export function sameSource(a: ContextAttachment, b: ContextAttachment): boolean {
   if (a.kind !== b.kind || a.path !== b.path) return false;
+  if (isBinaryKind(a.kind)) return a.data === b.data;
   if (a.kind !== 'file' && a.kind !== 'selection') return a.content === b.content;
   return a.range?.startLine === b.range?.startLine && a.range?.endLine === b.range?.endLine;
 }
@@ -69,6 +76,7 @@ export function toAttachmentView(attachment: ContextAttachment): AttachmentView 
     ...(attachment.range ? { range: attachment.range } : {}),
     tokens: countTokens(attachment.content),
     ...(attachment.truncated ? { truncated: true } : {}),
+    ...binaryViewFields(attachment),
   };
 }
 
@@ -78,7 +86,7 @@ export function baseName(path: string): string {
   return trimmed.slice(trimmed.lastIndexOf('/') + 1) || trimmed;
 }
 
-const KINDS: ReadonlySet<string> = new Set(['file', 'selection', 'problems', 'terminal', 'gitChanges']);
+const KINDS: ReadonlySet<string> = new Set(['file', 'selection', 'problems', 'terminal', 'gitChanges', 'image', 'pdf']);
 
 /** Whether a value read back from a chat file is an attachment this code wrote (the store's check). */
 export function isStoredAttachment(value: unknown): value is ContextAttachment {
@@ -92,6 +100,7 @@ export function isStoredAttachment(value: unknown): value is ContextAttachment {
     typeof a.name === 'string' &&
     typeof a.content === 'string' &&
     (a.path === undefined || typeof a.path === 'string') &&
+    (isBinaryKind(a.kind) ? typeof a.data === 'string' && typeof a.mimeType === 'string' && kindOfMimeType(a.mimeType) === a.kind : a.data === undefined) &&
     (range === undefined || (typeof range === 'object' && range !== null && typeof range.startLine === 'number' && typeof range.endLine === 'number'))
   );
 }

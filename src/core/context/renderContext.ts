@@ -5,6 +5,7 @@
  */
 import type { ContextAttachment } from './attachment';
 import { TRUNCATION_MARK } from './attachment';
+import { isBinaryKind } from './binaryAttachment';
 
 const KIND_TITLES: Readonly<Record<ContextAttachment['kind'], string>> = {
   file: 'File',
@@ -12,6 +13,8 @@ const KIND_TITLES: Readonly<Record<ContextAttachment['kind'], string>> = {
   problems: 'Problems',
   terminal: 'Terminal',
   gitChanges: 'Git changes',
+  image: 'Image',
+  pdf: 'PDF',
 };
 
 export const CONTEXT_HEADING = 'Attached context (provided by the user for this question):';
@@ -24,6 +27,9 @@ export function userContentWithContext(text: string, attachments: readonly Conte
 }
 
 export function renderAttachment(attachment: ContextAttachment): string {
+  // Images and PDFs travel as content parts after the text (openrouter/userContent.ts): named here
+  // so the question can refer to them.
+  if (isBinaryKind(attachment.kind)) return `${heading(attachment)} (attached below)`;
   const fence = fenceFor(attachment.content);
   const body = attachment.content.endsWith('\n') || attachment.content === '' ? attachment.content : `${attachment.content}\n`;
   const cut = attachment.truncated ? `${TRUNCATION_MARK}\n` : '';
@@ -33,7 +39,7 @@ export function renderAttachment(attachment: ContextAttachment): string {
 
 function heading(attachment: ContextAttachment): string {
   const title = KIND_TITLES[attachment.kind];
-  const where = attachment.path ?? (attachment.kind === 'file' || attachment.kind === 'selection' ? attachment.name : undefined);
+  const where = attachment.path ?? (attachment.kind === 'file' || attachment.kind === 'selection' || isBinaryKind(attachment.kind) ? attachment.name : undefined);
   const lines = attachment.range
     ? attachment.range.startLine === attachment.range.endLine
       ? ` (line ${attachment.range.startLine})`

@@ -1,5 +1,5 @@
 import type { ContextAttachment } from '../context/attachment';
-import { userContentWithContext } from '../context/renderContext';
+import { userContent } from './userContent';
 import { REASONING_EFFORTS } from './models';
 import { serializeParameters, type RoutingPreferences, type SamplingParameters } from './requestParameters';
 import type { ChatRequest, ModelInfo, ReasoningDetail, ReasoningEffort, ToolCall, WireMessage } from './types';
@@ -83,7 +83,7 @@ export function requestParameterFields(settings: ChatSettings, options: BuildOpt
  * the plain `reasoning` text: OpenRouter requires the reasoning beside `tool_calls`.
  */
 export function toWireMessage(turn: ConversationTurn): WireMessage {
-  if (turn.role === 'user') return { role: 'user', content: userContentWithContext(turn.content, turn.attachments) };
+  if (turn.role === 'user') return { role: 'user', content: userContent(turn.content, turn.attachments) };
   if (turn.role === 'tool') return { role: 'tool', tool_call_id: turn.toolCallId ?? '', content: turn.content };
   const toolCalls = turn.toolCalls ?? [];
   const message: WireMessage =

@@ -29,9 +29,16 @@ export interface ToolCall {
   function: { name: string; arguments: string };
 }
 
+/** A part of a user message's content array (only when it carries an image or a file). */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; image_url: { url: string } }
+  | { type: 'file'; file: { filename: string; file_data: string } };
+
 export interface WireMessage {
   role: 'system' | 'user' | 'assistant' | 'tool';
-  content: string | null;
+  /** A plain string, except for a user message with images or PDFs (see userContent.ts). */
+  content: string | ContentPart[] | null;
   reasoning?: string;
   reasoning_details?: ReasoningDetail[];
   tool_calls?: ToolCall[];

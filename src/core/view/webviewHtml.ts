@@ -27,9 +27,11 @@ export function createNonce(): string {
 }
 
 /**
- * Strict CSP: nothing loads unless listed. Scripts only by nonce; styles, fonts and images only
- * from the extension's own resources (images from the network are never loaded, since a model can
- * exfiltrate data through an image URL). No connect-src: the webview never talks to the network.
+ * Strict CSP: nothing loads unless listed. Scripts only by nonce; styles and fonts only from the
+ * extension's own resources. Images only inline (`data:`): the thumbnails of attached images and
+ * inline images in answers; none from the network, since a model can exfiltrate data through an
+ * image URL, and none from the extension, which ships none. No connect-src: the webview never
+ * talks to the network.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
@@ -37,7 +39,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `script-src 'nonce-${nonce}'`,
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
+    'img-src data:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

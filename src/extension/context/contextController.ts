@@ -12,8 +12,11 @@ import type { Log } from '../log';
 import { AttachmentRefused, fileAttachment, refreshFileAttachment, selectionAttachment, workspacePath } from './fileAttachment';
 import type { WorkspaceFileIndex } from './fileIndex';
 import type { TerminalRecorder } from './terminalAttachment';
+import { binaryFileAttachment, isBinaryFile } from './binaryFileAttachment';
+import { createBinaryAttachment } from '../../core/context/binaryAttachment';
+import { randomUUID } from 'node:crypto';
 
-export type ContextMessage = Extract<WebviewMessage, { type: 'contextQuery' | 'attachFile' | 'dropFiles' | 'removeAttachment' | 'addContext' }>;
+export type ContextMessage = Extract<WebviewMessage, { type: 'contextQuery' | 'attachFile' | 'dropFiles' | 'removeAttachment' | 'addContext' | 'attachBinary' }>;
 
 export interface ContextControllerDeps {
   readonly session: ChatSession;
@@ -22,6 +25,8 @@ export interface ContextControllerDeps {
   readonly post: (message: HostMessage) => void;
   readonly revealChat: () => Promise<void>;
   readonly log: Log;
+  /** Why the open chat's model cannot take an image (naming one that can), or undefined. */
+  readonly imageRefusal: () => Promise<string | undefined>;
 }
 
 /** What the controller asks of the workspace's file index. */
@@ -70,6 +75,13 @@ export class ContextController {
       case 'addContext':
         await this.addFromPicker();
         return;
+      case 'attachBinary': {
+        // Pasted or dropped from outside VS Code: the view read the bytes, the host checks them.
+        const created = createBinaryAttachment(message, randomUUID);
+        if (typeof created === 'string') this.notice('warning', created);
+        else if (await this.imagesAllowed([created])) this.add([created]);
+        return;
+      }
     }
   }
 
@@ -141,14 +153,23 @@ export class ContextController {
     const attachments: ContextAttachment[] = [];
     for (const uri of uris) {
       try {
-        attachments.push(await fileAttachment(uri));
+        attachments.push(await (isBinaryFile(uri) ? binaryFileAttachment(uri) : fileAttachment(uri)));
       } catch (error) {
         const reason = error instanceof AttachmentRefused ? error.message : vscode.l10n.t('{0} could not be read: {1}', uri.fsPath, error instanceof Error ? error.message : String(error));
         this.deps.log.warn('context', reason);
         this.notice('warning', reason);
       }
     }
-    this.add(attachments);
+    if (await this.imagesAllowed(attachments)) this.add(attachments);
+    else this.add(attachments.filter((attachment) => attachment.kind !== 'image'));
+  }
+
+  /** False (with a notice naming the model and one that reads images) when images are refused. */
+  private async imagesAllowed(attachments: readonly ContextAttachment[]): Promise<boolean> {
+    if (!attachments.some((attachment) => attachment.kind === 'image')) return true;
+    const refusal = await this.deps.imageRefusal();
+    if (refusal) this.notice('warning', refusal);
+    return refusal === undefined;
   }
 
   private add(attachments: readonly ContextAttachment[]): void {

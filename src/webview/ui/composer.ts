@@ -15,6 +15,7 @@ import { activeMention, withoutMention, type ActiveMention } from './composer/me
 import { MentionPopup } from './composer/mentionPopup';
 import { ContextMeter } from './composer/contextMeter';
 import { WebSearchToggle } from './webSearchToggle';
+import { filesOf, readAttachment, type AttachBinary } from './composer/pastedFiles';
 
 export interface ComposerHandlers {
   /** Returns whether the text was sent (false: refused, the draft stays). */
@@ -27,6 +28,10 @@ export interface ComposerHandlers {
   readonly onRemoveAttachment: (id: string) => void;
   readonly onAddContext: () => void;
   readonly onDropFiles: (uris: string[]) => void;
+  /** An image pasted, or an image or PDF dropped from outside VS Code, read (see pastedFiles.ts). */
+  readonly onAttachBinary: (message: AttachBinary) => void;
+  /** A pasted or dropped file cannot be attached: why, in words for the user. */
+  readonly onAttachRefused: (text: string) => void;
 }
 
 export class Composer {
@@ -81,15 +86,29 @@ export class Composer {
     this.input.addEventListener('click', () => this.updateMention());
     // Files dragged from the Explorer (VS Code asks for Shift to drop into a webview).
     this.element.addEventListener('dragover', (event) => {
-      if (!hasUris(event.dataTransfer)) return;
+      if (!hasUris(event.dataTransfer) && !event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     });
     this.element.addEventListener('drop', (event) => {
       const uris = droppedUris(event.dataTransfer);
-      if (uris.length === 0) return;
+      if (uris.length > 0) {
+        event.preventDefault();
+        this.handlers.onDropFiles(uris);
+        return;
+      }
+      // From outside VS Code (no URIs): images and PDFs are read here.
+      const files = event.dataTransfer ? [...event.dataTransfer.files] : [];
+      if (files.length === 0) return;
       event.preventDefault();
-      this.handlers.onDropFiles(uris);
+      void this.attachFiles(files);
+    });
+    // A pasted image (a screenshot) becomes a chip; pasted text stays text.
+    this.input.addEventListener('paste', (event) => {
+      const images = filesOf(event.clipboardData, { pdf: false });
+      if (images.length === 0) return;
+      event.preventDefault();
+      void this.attachFiles(images);
     });
     this.input.addEventListener('blur', () => this.closeMention());
     this.input.addEventListener('keydown', (event) => {
@@ -157,6 +176,14 @@ export class Composer {
   /** Controls shown before Stop and Send (the chat's model and effort). */
   addControls(...controls: HTMLElement[]): void {
     this.actions.prepend(...controls);
+  }
+
+  private async attachFiles(files: readonly File[]): Promise<void> {
+    for (const file of files) {
+      const read = await readAttachment(file).catch(() => t('{0} could not be read.', file.name));
+      if (typeof read === 'string') this.handlers.onAttachRefused(read);
+      else this.handlers.onAttachBinary(read);
+    }
   }
 
   private send(): void {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { WebviewMessage } from '../../../src/shared/protocol';
 import { checkWebviewMessage } from '../../../src/shared/webviewMessageSchema';
+import { MAX_BINARY_BASE64_CHARS, MAX_THUMBNAIL_CHARS } from '../../../src/shared/attachmentLimits';
 
 describe('webview message check', () => {
   // One of each type: the union is exhaustive here, so a new message type must be added to this list.
@@ -27,6 +28,7 @@ describe('webview message check', () => {
     dropFiles: { type: 'dropFiles', uris: ['file:///w/src/math.ts'] },
     removeAttachment: { type: 'removeAttachment', id: 'att-1' },
     addContext: { type: 'addContext' },
+    attachBinary: { type: 'attachBinary', name: 'screenshot.png', mimeType: 'image/png', data: 'iVBORw0KGgo=', thumbnail: 'data:image/png;base64,iVBORw0KGgo=' },
     searchChats: { type: 'searchChats', query: 'refactor' },
     renameChat: { type: 'renameChat', chatId: 'c1', title: 'Build steps' },
     undoDeleteChat: { type: 'undoDeleteChat', chatId: 'c1' },
@@ -61,6 +63,9 @@ describe('webview message check', () => {
     ['a fractional end line', { type: 'openFileRef', path: 'a.ts', line: 1, endLine: 1.5 }, /\(endLine\)/],
     ['an unknown action', { type: 'action', action: 'runCommand' }, /\(action\)/],
     ['an unknown type', { type: 'launchMissiles' }, /"launchMissiles" \(type\)/],
+    ['an attachment of another type', { type: 'attachBinary', name: 'a.svg', mimeType: 'image/svg+xml', data: 'PHN2Zz4=' }, /"attachBinary" \(mimeType\)/],
+    ['an attachment over the size limit', { type: 'attachBinary', name: 'big.pdf', mimeType: 'application/pdf', data: 'A'.repeat(MAX_BINARY_BASE64_CHARS + 4) }, /"attachBinary" \(data\)/],
+    ['a thumbnail over its limit', { type: 'attachBinary', name: 'a.png', mimeType: 'image/png', data: 'iVBORw0KGgo=', thumbnail: `data:image/png;base64,${'A'.repeat(MAX_THUMBNAIL_CHARS)}` }, /"attachBinary" \(thumbnail\)/],
     ['a type with a line break', { type: 'x\ny' }, /"x\?y"/],
     ['a string', 'ready', /"string"/],
     ['null', null, /"null"/],

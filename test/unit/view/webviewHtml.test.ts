@@ -3,7 +3,7 @@
  * translation, anything the host puts there) must never end the block and become markup.
  */
 import * as assert from 'node:assert/strict';
-import { renderWebviewHtml } from '../../../src/core/view/webviewHtml';
+import { contentSecurityPolicy, renderWebviewHtml } from '../../../src/core/view/webviewHtml';
 import { STRINGS_ELEMENT_ID } from '../../../src/shared/webviewStrings';
 
 const base = { cspSource: 'https://example.test', scriptUri: 'https://example.test/webview.js', styleUri: 'https://example.test/webview.css', nonce: 'abc' };
@@ -21,5 +21,13 @@ describe('webview document: embedded translations', () => {
 
   it('has no data block when there are no strings', () => {
     assert.equal(renderWebviewHtml(base).includes(STRINGS_ELEMENT_ID), false);
+  });
+});
+
+describe('webview document: content security policy', () => {
+  it('lets images in only inline (attachment thumbnails), never from the network or the extension', () => {
+    const directives = contentSecurityPolicy('https://example.test', 'abc').split('; ');
+    assert.deepEqual(directives.filter((d) => d.startsWith('img-src')), ['img-src data:']);
+    assert.ok(directives.includes("default-src 'none'"));
   });
 });

@@ -5,6 +5,7 @@
 import type { AttachmentView } from '../../../shared/protocol';
 import { button, el } from '../../dom';
 import { t } from '../../i18n';
+import { formatBytes } from '../../../shared/attachmentLimits';
 
 /** The chip's label: `math.ts`, or `math.ts:3-9` for a range. */
 export function chipLabel(attachment: AttachmentView): string {
@@ -20,14 +21,26 @@ export function formatTokens(tokens: number): string {
 function chip(attachment: AttachmentView, onRemove?: (attachment: AttachmentView) => void): HTMLLIElement {
   const label = chipLabel(attachment);
   const parts: Node[] = [
+    ...thumbnail(attachment),
     el('span', { className: 'chip-name', text: label }),
-    el('span', { className: 'chip-tokens', text: t('{0} tokens', formatTokens(attachment.tokens)) }),
+    // An image or a PDF shows its size: the model's count for it is not known before the answer.
+    el('span', { className: 'chip-tokens', text: attachment.bytes !== undefined ? formatBytes(attachment.bytes) : t('{0} tokens', formatTokens(attachment.tokens)) }),
   ];
   if (attachment.truncated) parts.push(el('span', { className: 'chip-cut', text: t('cut to fit') }));
   if (onRemove) parts.push(button('×', () => onRemove(attachment), 'chip-remove', t('Remove {0}', label)));
   const item = el('li', { className: 'chip', attrs: { title: attachment.path ?? attachment.name } }, ...parts);
   item.dataset.kind = attachment.kind;
   return item;
+}
+
+/**
+ * An image's small picture; decorative, since the chip's text names it. Only an inline image
+ * (the CSP allows `data:` images and nothing from the network).
+ */
+function thumbnail(attachment: AttachmentView): HTMLImageElement[] {
+  const src = attachment.thumbnail;
+  if (!src || !/^data:image\/(png|jpeg|webp);base64,/.test(src)) return [];
+  return [el('img', { className: 'chip-thumbnail', attrs: { src, alt: '' } })];
 }
 
 /** A list of chips; `onRemove` makes them removable (the composer's draft). */
