@@ -16,6 +16,7 @@ import { withForeignMessages } from './chatSync';
 import { withFileLock } from './fileLock';
 import { isStoredAttachment } from '../context/attachment';
 import { isCodeOrigin } from '../codeActions/codeOrigin';
+import { isStoredLogprobs } from '../openrouter/logprobs';
 
 const FILE_VERSION = 1;
 const CHAT_FILE = /^[\w-]{1,80}\.json$/;
@@ -282,6 +283,8 @@ export function parseChat(text: string): Chat | string {
     if (!isMessage(message)) return `message ${index} is malformed`;
     // A bad origin costs only Apply's target (Apply then says it has none), not the chat.
     if (message.origin !== undefined && !isCodeOrigin(message.origin)) delete message.origin;
+    // Token probabilities are only shown: malformed ones are dropped, the answer stays.
+    if (message.logprobs !== undefined && !isStoredLogprobs(message.logprobs)) delete message.logprobs;
   }
   // Only a merge aid (see chatSync.ts): a malformed list is dropped, not a reason to set the chat aside.
   if (chat.removedMessageIds !== undefined && !(Array.isArray(chat.removedMessageIds) && chat.removedMessageIds.every((id) => typeof id === 'string'))) {
