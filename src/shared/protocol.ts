@@ -60,6 +60,13 @@ export interface AnswerStats {
   readonly reasoningSeconds?: number;
 }
 
+/**
+ * One token of an answer with its log-probability (natural log, as the API sends it) and the most
+ * likely alternatives at that position, `[token, logprob]`. Arrays rather than objects: an answer
+ * holds thousands of them and they are saved with the chat.
+ */
+export type TokenLogprob = readonly [token: string, logprob: number, alternatives?: readonly (readonly [token: string, logprob: number])[]];
+
 export interface MessageView {
   readonly id: string;
   readonly role: Role;
@@ -84,6 +91,8 @@ export interface MessageView {
   readonly summaryOf?: number;
   /** A later summary stands in for this message in requests; the view still shows it, marked. */
   readonly summarized?: boolean;
+  /** Token probabilities of the answer, when the `logprobs` setting asked for them. */
+  readonly logprobs?: readonly TokenLogprob[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,6 +39,10 @@ export const WEBVIEW_STRINGS = [
   'Regenerate',
   'Copy',
   'Wrap lines',
+  // Token probabilities (logprobs) of an answer
+  'Probability {0} %',
+  'Alternatives',
+  '{0} %',
   'Selected code',
   'Full prompt',
   'Edit',

@@ -11,6 +11,8 @@ interface Accumulated {
   finishReason: string | null;
   nativeFinishReason: string | null;
   usage?: unknown;
+  /** Token logprobs of every chunk that had them, in order (a whole answer's `logprobs.content`). */
+  logprobs?: unknown[];
   error?: { code?: unknown; message?: string };
   id?: string;
   model?: string;
@@ -27,6 +29,8 @@ function accumulate(state: Accumulated, chunk: Record<string, unknown>): void {
   if (!choice) return;
   if (choice['error']) state.error = choice['error'] as Accumulated['error'];
   const delta = (choice['delta'] ?? {}) as Record<string, unknown>;
+  const logprobs = (choice['logprobs'] as { content?: unknown } | null | undefined)?.content;
+  if (Array.isArray(logprobs)) (state.logprobs ??= []).push(...(logprobs as unknown[]));
   if (typeof delta['content'] === 'string') state.content += delta['content'];
   if (typeof delta['reasoning'] === 'string') state.reasoning += delta['reasoning'];
   for (const call of (delta['tool_calls'] as Record<string, unknown>[] | undefined) ?? []) {
@@ -71,7 +75,7 @@ export async function nonStreamingAnswer(items: Iterable<StreamItem>, created: n
       created,
       choices: [{
         index: 0,
-        logprobs: null,
+        logprobs: state.logprobs ? { content: state.logprobs, refusal: null } : null,
         finish_reason: state.finishReason,
         native_finish_reason: state.nativeFinishReason,
         message: {

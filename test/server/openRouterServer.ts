@@ -8,6 +8,7 @@ import { MODELS_FIXTURE } from './modelsFixture';
 import { contextLengthError, countPromptTokens } from './promptTokens';
 import { imageInputError } from './contentParts';
 import { nonStreamingAnswer } from './nonStreaming';
+import { requestedLogprobs, withLogprobs } from './logprobs';
 import { loadRequestSchema, requestSchemaProblems } from './requestSchema';
 import { noteSchemaViolation } from './schemaViolations';
 import { lastUserText, markerSpec, toScriptSpec, withoutMarker } from './scriptSelection';
@@ -143,7 +144,10 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
     const params = { ...IMPLIED_TRANSPORT[spec.script], ...spec };
     const model = typeof body['model'] === 'string' ? body['model'] : 'openai/gpt-oss-120b';
     // Like OpenRouter, a prompt over the model's context window is refused whatever was scripted.
-    const plan: ScriptPlan = contextLengthError(body) ?? imageInputError(body) ?? script({ params, lastUserText: withoutMarker(userText), body, generationId, model });
+    const scripted: ScriptPlan = contextLengthError(body) ?? imageInputError(body) ?? script({ params, lastUserText: withoutMarker(userText), body, generationId, model });
+    // Like an OpenAI-style provider, content chunks carry token logprobs when the request asks.
+    const topLogprobs = requestedLogprobs(body);
+    const plan: ScriptPlan = scripted.kind === 'stream' && topLogprobs !== undefined ? { ...scripted, items: withLogprobs(scripted.items, topLogprobs) } : scripted;
     if (plan.kind === 'http') {
       response.writeHead(plan.status, { 'Content-Type': plan.contentType ?? 'application/json', ...plan.headers });
       response.end(plan.body);

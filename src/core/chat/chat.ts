@@ -3,7 +3,7 @@
  * decides when to call them, the store decides how they reach the disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerStats, ChatParameterOverrides, ChatSummary, ChatView, Citation, CutOffReason, ErrorView, MessageStatus, MessageView, Role } from '../../shared/protocol';
+import type { AnswerStats, ChatParameterOverrides, ChatSummary, ChatView, Citation, CutOffReason, ErrorView, MessageStatus, MessageView, Role, TokenLogprob } from '../../shared/protocol';
 import { joinRoundText, toolCallViews, toolRoundTurns, type ToolRound } from '../tools/toolRounds';
 import type { ReasoningDetail, ReasoningEffort, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
@@ -24,6 +24,8 @@ export interface StoredMessage {
   toolRounds?: ToolRound[];
   toolCapReached?: boolean;
   citations?: Citation[];
+  /** Token probabilities of the answer's last turn (`logprobs` setting), capped (openrouter/logprobs.ts). */
+  logprobs?: TokenLogprob[];
   status?: MessageStatus;
   stats?: AnswerStats;
   error?: ErrorView;
@@ -127,6 +129,7 @@ export function toMessageView(message: StoredMessage): MessageView {
     ...(tools.length ? { tools } : {}),
     ...(message.toolCapReached ? { toolCapReached: true } : {}),
     ...(message.citations?.length ? { citations: message.citations } : {}),
+    ...(message.logprobs?.length ? { logprobs: message.logprobs } : {}),
     ...(message.status ? { status: message.status } : {}),
     ...(message.stats ? { stats: message.stats } : {}),
     ...(message.error ? { error: message.error } : {}),

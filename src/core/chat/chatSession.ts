@@ -610,6 +610,7 @@ export class ChatSession {
       assistant.content = turn.content;
       assistant.reasoning = turn.reasoning || undefined;
       if (turn.reasoningDetails.length) assistant.reasoningDetails = turn.reasoningDetails;
+      if (turn.logprobs?.length) assistant.logprobs = turn.logprobs;
       if (turn.toolCalls.length) assistant.toolCalls = turn.toolCalls;
       const cutOff = cutOffReason(turn.finishReason);
       if (cutOff) assistant.cutOff = cutOff;
@@ -623,6 +624,7 @@ export class ChatSession {
         assistant.content = partial.content || assistant.content;
         assistant.reasoning = partial.reasoning || assistant.reasoning;
         if (partial.reasoningDetails.length) assistant.reasoningDetails = partial.reasoningDetails;
+        if (partial.logprobs?.length) assistant.logprobs = partial.logprobs;
       }
       const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
       assistant.status = aborted ? 'stopped' : 'error';
@@ -759,4 +761,5 @@ function resumeAnswer(message: StoredMessage): void {
   message.status = 'streaming';
   delete message.error;
   delete message.stats;
+  delete message.logprobs;
 }

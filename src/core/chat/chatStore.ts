@@ -16,6 +16,7 @@ import { withForeignMessages } from './chatSync';
 import { withFileLock } from './fileLock';
 import { isStoredAttachment } from '../context/attachment';
 import { isCodeOrigin } from '../codeActions/codeOrigin';
+import { isStoredLogprobs } from '../openrouter/logprobs';
 
 const FILE_VERSION = 1;
 const CHAT_FILE = /^[\w-]{1,80}\.json$/;
@@ -284,6 +285,8 @@ export function parseChat(text: string): Chat | string {
     if (message.origin !== undefined && !isCodeOrigin(message.origin)) delete message.origin;
     // A bad count costs only the summary's label and role (it is read as a plain answer), not the chat.
     if (message.summaryOf !== undefined && !(Number.isInteger(message.summaryOf) && message.summaryOf >= 0)) delete message.summaryOf;
+    // Token probabilities are only shown: malformed ones are dropped, the answer stays.
+    if (message.logprobs !== undefined && !isStoredLogprobs(message.logprobs)) delete message.logprobs;
   }
   // Only a merge aid (see chatSync.ts): a malformed list is dropped, not a reason to set the chat aside.
   if (chat.removedMessageIds !== undefined && !(Array.isArray(chat.removedMessageIds) && chat.removedMessageIds.every((id) => typeof id === 'string'))) {

@@ -1,6 +1,7 @@
 import { OpenRouterError } from './errors';
 import * as l10n from '../l10n';
 import { excerpt } from './httpErrors';
+import { readWireLogprobs } from './logprobs';
 import { redactSecrets } from './redact';
 import type { ReasoningDetail, StreamEvent, UrlCitation, Usage } from './types';
 
@@ -26,6 +27,8 @@ interface WireChoice {
   message?: { annotations?: unknown[] | null };
   finish_reason?: string | null;
   native_finish_reason?: string | null;
+  /** `{ content: [{ token, logprob, bytes, top_logprobs }], refusal }` when requested, else null. */
+  logprobs?: unknown;
   error?: WireStreamError;
 }
 
@@ -81,6 +84,8 @@ export class ChunkMapper {
     const choice = chunk.choices?.[0];
     const delta = choice?.delta;
     if (delta) mapDelta(delta, out);
+    const tokens = readWireLogprobs(choice?.logprobs);
+    if (tokens.length > 0) out.push({ type: 'logprobs', tokens });
     mapCitations(delta?.annotations ?? choice?.message?.annotations, out);
 
     if (chunk.error) throw midStreamError(chunk.error);

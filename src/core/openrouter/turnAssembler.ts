@@ -1,3 +1,4 @@
+import { appendLogprobs } from './logprobs';
 import type { AssistantTurn, ReasoningDetail, StreamEvent, ToolCall } from './types';
 
 /**
@@ -41,6 +42,9 @@ export class TurnAssembler {
           turn.timings.firstTokenAt ??= turn.timings.firstContentAt;
         }
         turn.content += event.text;
+        break;
+      case 'logprobs':
+        appendLogprobs((turn.logprobs ??= []), event.tokens);
         break;
       case 'toolCall':
         turn.timings.firstTokenAt ??= this.clock();

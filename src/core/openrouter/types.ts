@@ -2,6 +2,7 @@
  * Wire and public types of the OpenRouter client. Wire types mirror what OpenRouter sends and
  * accepts (snake_case); public types (camelCase) are what the rest of the extension codes against.
  */
+import type { TokenLogprob } from '../../shared/protocol';
 
 /** Every effort OpenRouter knows; a model's `/models` entry says which of them it accepts. */
 export type ReasoningEffort = 'none' | 'minimal' | 'low' | 'medium' | 'high' | 'xhigh' | 'max';
@@ -80,6 +81,8 @@ export type StreamEvent =
   | { type: 'toolCall'; index: number; id?: string; name?: string; argumentsDelta: string }
   /** `url_citation` annotations (web search sources), as they arrive. */
   | { type: 'citations'; citations: UrlCitation[] }
+  /** Token log-probabilities of the content in this chunk (only when the request asked for them). */
+  | { type: 'logprobs'; tokens: TokenLogprob[] }
   | { type: 'usage'; usage: Usage }
   | { type: 'finish'; finishReason: string | null; nativeFinishReason: string | null }
   | { type: 'meta'; generationId?: string; model?: string; provider?: string };
@@ -118,6 +121,8 @@ export interface AssistantTurn {
   generationId?: string;
   model?: string;
   provider?: string;
+  /** Token log-probabilities of `content`, capped (see logprobs.ts); absent unless requested. */
+  logprobs?: TokenLogprob[];
   /** Epoch milliseconds (Date.now()). */
   timings: { startedAt: number; firstTokenAt?: number; firstContentAt?: number; endedAt?: number };
 }

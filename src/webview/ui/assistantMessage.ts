@@ -14,6 +14,7 @@ import { ReasoningSection } from './reasoningSection';
 import { createSourcesList } from './sourcesList';
 import { createStatsLine } from './statsLine';
 import { ToolCallList } from './toolCallCard';
+import { TokenProbabilities } from './tokenProbabilities';
 
 export class AssistantMessageView {
   readonly element: HTMLElement;
@@ -21,6 +22,7 @@ export class AssistantMessageView {
   private readonly footer: HTMLElement;
   private readonly markdown: StreamingMarkdown;
   private readonly toolCalls = new ToolCallList();
+  private readonly probabilities: TokenProbabilities;
   private reasoning: ReasoningSection | undefined;
   private reasoningText: string;
   private streaming: boolean;
@@ -48,6 +50,7 @@ export class AssistantMessageView {
     this.toolCalls.setAll(message.tools ?? []);
     this.element.dataset.messageId = message.id;
     this.markdown = new StreamingMarkdown(this.answer);
+    this.probabilities = new TokenProbabilities(this.answer, this.element);
     if (this.reasoningText) this.createReasoning(streaming && message.content === '');
     if (streaming) {
       this.element.setAttribute('aria-busy', 'true');
@@ -55,6 +58,7 @@ export class AssistantMessageView {
       this.markdown.update();
     } else {
       this.markdown.finish(message.content);
+      this.probabilities.show(message.logprobs);
       this.reasoning?.finish(message.stats?.reasoningSeconds);
       this.renderFooter();
     }
@@ -111,6 +115,7 @@ export class AssistantMessageView {
     if (this.reasoningText && !this.reasoning) this.createReasoning(false);
     this.reasoning?.finish(final.stats?.reasoningSeconds);
     this.markdown.finish(final.content);
+    this.probabilities.show(final.logprobs);
     this.renderFooter();
   }
 
@@ -129,6 +134,7 @@ export class AssistantMessageView {
 
   dispose(): void {
     this.reasoning?.dispose();
+    this.probabilities.dispose();
   }
 
   /** Creates the reasoning section with the text so far, unless settings hide reasoning. */
