@@ -76,6 +76,11 @@ describe(`fitting the model window, against the local server, counting by ${coun
     return { session, posted, omitted, useModel: (id) => (modelId = id) };
   }
 
+  // Text the client under-counts, as real text can be against OpenRouter. CJK costs the server
+  // a token a character: three times the character estimate. A long run of one letter is eight
+  // characters a token in o200k and four for the server: twice the o200k count.
+  const underCounted = counting === 'o200k' ? 'x'.repeat(7600) : '漢字の文章です。'.repeat(190);
+
   function chatRequests() {
     return server.requests.filter((r) => r.path.endsWith('/chat/completions'));
   }
@@ -100,12 +105,8 @@ describe(`fitting the model window, against the local server, counting by ${coun
 
   it('a context-length error teaches the estimate and offers Compact; answering again sends fewer turns and gets an answer', async () => {
     const { session, omitted, useModel } = await harness();
-    // Text the client under-counts, as real text can be against OpenRouter. CJK costs the server
-    // a token a character: three times the character estimate. A long run of one letter is eight
-    // characters a token in o200k and four for the server: twice the o200k count.
-    const filler = counting === 'o200k' ? 'x'.repeat(7600) : '漢字の文章です。'.repeat(190);
     for (let i = 0; i < 6; i++) {
-      const outcome = await session.send(`問題${i}：${filler}`);
+      const outcome = await session.send(`問題${i}：${underCounted}`);
       assert.equal(outcome?.message.status, 'done');
     }
     useModel(SMALL);
@@ -126,7 +127,7 @@ describe(`fitting the model window, against the local server, counting by ${coun
   it('after a context-length error, Compact summarizes the chat into a summary that fits, and the next question is answered from it', async () => {
     const { session, useModel } = await harness();
     for (let i = 0; i < 6; i++) {
-      const outcome = await session.send(`問題${i}：${'漢字の文章です。'.repeat(190)}`);
+      const outcome = await session.send(`問題${i}：${underCounted}`);
       assert.equal(outcome?.message.status, 'done');
     }
     useModel(SMALL);
