@@ -523,7 +523,7 @@ export class ChatSession {
     this.stop();
     await this.idle();
     const ids = new Set([...this.listing.keys(), ...this.chats.map((chat) => chat.id), this.active.id]);
-    for (const id of ids) await this.store.delete(id);
+    await this.store.deleteMany([...ids]);
     this.chats = [];
     this.listing.clear();
     this.active = createChat(this.now());

@@ -259,6 +259,28 @@ export class ChatStore {
     this.known.delete(chatId);
   }
 
+  /**
+   * Deletes many chats (Delete all chats) with one index update instead of one each: the index
+   * lists the deleted ones until then, and its stamp stays behind (see `advanceStamp`) if another
+   * window wrote one of them meanwhile, so the next start checks it against the files.
+   */
+  async deleteMany(chatIds: readonly string[]): Promise<void> {
+    await fs.mkdir(this.chatsDir, { recursive: true });
+    const folderBefore = await this.folderStamp();
+    for (const chatId of chatIds) {
+      await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
+      const file = this.fileOf(chatId);
+      await withFileLock(lockOf(file), () => fs.rm(file, { force: true }));
+      this.known.delete(chatId);
+    }
+    // Only the files still gone: one another window wrote again since is listed (its write's
+    // own index update, behind this lock, may have come first).
+    await this.updateIndex(async (entries) => {
+      for (const chatId of chatIds) if (!(await statOptional(this.fileOf(chatId)))) entries.delete(chatId);
+    });
+    await this.advanceStamp(folderBefore);
+  }
+
   /** Resolves when every queued write has reached the disk. */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.pending.values()]);
@@ -296,12 +318,12 @@ export class ChatStore {
    * Changes the index under its lock. A missing or unreadable index is left alone: the next start
    * rebuilds it from the files, and an index of only the chats written since would hide the rest.
    */
-  private async updateIndex(change: (entries: Map<string, ChatIndexEntry>) => void): Promise<void> {
+  private async updateIndex(change: (entries: Map<string, ChatIndexEntry>) => unknown): Promise<void> {
     await withFileLock(lockOf(this.indexFile), async () => {
       const text = await readOptional(this.indexFile);
       const entries = text === undefined ? undefined : parseIndex(text);
       if (!entries) return;
-      change(entries);
+      await change(entries);
       await writeAtomically(this.indexFile, serializeIndex(entries.values()));
     });
   }

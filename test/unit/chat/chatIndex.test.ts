@@ -106,6 +106,13 @@ describe('chat history index', () => {
     assert.equal(read.rebuilt, false);
     assert.deepEqual(read.lines, await linesOnDisk(dir));
     assert.equal(read.lines.length, 1);
+    const more = [chatWith('c', 5), chatWith('d', 6), chatWith('e', 7)];
+    for (const chat of more) await store.save(chat);
+    await store.deleteMany([b.id, more[0]!.id, more[2]!.id]);
+    read = await linesInIndex(new ChatStore(dir));
+    assert.equal(read.rebuilt, false);
+    assert.deepEqual(read.lines, await linesOnDisk(dir));
+    assert.equal(read.lines.length, 1);
   });
 
   it('stays the list of the files while two stores on one folder save, add to one chat and delete at once', async () => {
