@@ -53,8 +53,20 @@ export function isCurrent(entry: ChatIndexEntry, file: FileStamp): boolean {
   return entry.fileMtimeMs === file.mtimeMs && entry.fileSize === file.size;
 }
 
+/**
+ * A line is an array, not an object: [id, title, createdAt, updatedAt, messageCount, fileMtimeMs,
+ * fileSize, model?]. Without the keys the index of 10,000 chats is a third smaller, and read faster
+ * at every start.
+ */
+type Line = [string, string, number, number, number, number, number, string?];
+
 export function serializeIndex(entries: Iterable<ChatIndexEntry>): string {
-  return JSON.stringify({ version: INDEX_VERSION, chats: [...entries] });
+  const lines = newestFirst(entries).map((e): Line => {
+    const line: Line = [e.id, e.title, e.createdAt, e.updatedAt, e.messageCount, e.fileMtimeMs, e.fileSize];
+    if (e.model !== undefined) line.push(e.model);
+    return line;
+  });
+  return JSON.stringify({ version: INDEX_VERSION, chats: lines });
 }
 
 /** The entries by id, or undefined for text that is not an index of this version (then it is rebuilt). */
@@ -69,8 +81,9 @@ export function parseIndex(text: string): Map<string, ChatIndexEntry> | undefine
   const { version, chats } = data as { version?: unknown; chats?: unknown };
   if (version !== INDEX_VERSION || !Array.isArray(chats)) return undefined;
   const entries = new Map<string, ChatIndexEntry>();
-  for (const entry of chats) {
-    if (!isEntry(entry)) return undefined;
+  for (const line of chats) {
+    const entry = entryOfLine(line);
+    if (!entry) return undefined;
     entries.set(entry.id, entry);
   }
   return entries;
@@ -81,17 +94,11 @@ export function newestFirst(entries: Iterable<ChatIndexEntry>): ChatIndexEntry[]
   return [...entries].sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
 }
 
-function isEntry(value: unknown): value is ChatIndexEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  return (
-    typeof entry.id === 'string' &&
-    typeof entry.title === 'string' &&
-    typeof entry.createdAt === 'number' &&
-    typeof entry.updatedAt === 'number' &&
-    typeof entry.messageCount === 'number' &&
-    (entry.model === undefined || typeof entry.model === 'string') &&
-    typeof entry.fileMtimeMs === 'number' &&
-    typeof entry.fileSize === 'number'
-  );
+function entryOfLine(line: unknown): ChatIndexEntry | undefined {
+  if (!Array.isArray(line) || line.length < 7 || line.length > 8) return undefined;
+  const [id, title, createdAt, updatedAt, messageCount, fileMtimeMs, fileSize, model] = line as unknown[];
+  if (typeof id !== 'string' || typeof title !== 'string' || (model !== undefined && typeof model !== 'string')) return undefined;
+  if (typeof createdAt !== 'number' || typeof updatedAt !== 'number' || typeof messageCount !== 'number') return undefined;
+  if (typeof fileMtimeMs !== 'number' || typeof fileSize !== 'number') return undefined;
+  return { id, title, createdAt, updatedAt, messageCount, ...(model !== undefined ? { model } : {}), fileMtimeMs, fileSize };
 }
