@@ -23,8 +23,9 @@ export interface HistoryActivationResults {
 
 const EXTENSION_ID = 'openrouter-chat.openrouter-chat';
 
-export async function runHistoryActivationBench(root: string, runs = 3, log: (line: string) => void = console.log): Promise<HistoryActivationResults> {
-  const seeds = { at100: await seededFolder(100), at10k: await seededFolder(10_000) };
+/** `seeded`: storage folders already seeded (100 and 10,000 chats), e.g. by `cli.js seed` outside the bench lock; kept. */
+export async function runHistoryActivationBench(root: string, runs = 3, log: (line: string) => void = console.log, seeded?: { at100: string; at10k: string }): Promise<HistoryActivationResults> {
+  const seeds = seeded ?? { at100: await seededFolder(100), at10k: await seededFolder(10_000) };
   try {
     const times = { at100: [] as number[], at10k: [] as number[] };
     for (let run = 0; run < runs; run++) {
@@ -42,7 +43,9 @@ export async function runHistoryActivationBench(root: string, runs = 3, log: (li
     const at10kMs = median(times.at10k);
     return { at100Ms: round(at100Ms, 1), at10kMs: round(at10kMs, 1), ratio: round(at10kMs / at100Ms, 2), runs };
   } finally {
-    await fs.rm(seeds.at100, { recursive: true, force: true });
-    await fs.rm(seeds.at10k, { recursive: true, force: true });
+    if (!seeded) {
+      await fs.rm(seeds.at100, { recursive: true, force: true });
+      await fs.rm(seeds.at10k, { recursive: true, force: true });
+    }
   }
 }
