@@ -1,8 +1,10 @@
 /** The history's index (chatIndex.ts): one file listed at start, kept current, rebuilt when it cannot be trusted. */
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { createChat, createMessage, type Chat } from '../../../src/core/chat/chat';
 import { ChatStore } from '../../../src/core/chat/chatStore';
 
@@ -139,5 +141,23 @@ describe('chat history index', () => {
     assert.deepEqual(read.lines, await linesOnDisk(dir));
     // Both windows' messages are in the shared chat, and its line counts them all.
     assert.equal(read.lines.find((line) => line.startsWith(shared.id))?.split(' ').at(-1), String(2 + 40));
+  });
+
+  it('stays the list of the files when two processes (two windows) write to one folder at once', async function () {
+    this.timeout(30_000);
+    const dir = await tempDir();
+    const store = new ChatStore(dir);
+    const shared = chatWith('shared', 1);
+    await store.save(shared);
+    await store.loadIndex();
+    const writer = join(__dirname, 'indexWriter.js');
+    await Promise.all(['A', 'B'].map((name) => promisify(execFile)(process.execPath, [writer, dir, name, shared.id])));
+    const read = await linesInIndex(new ChatStore(dir));
+    // Same-time chats of A and B have no order between them: compared as sets.
+    assert.deepEqual(new Set(read.lines), new Set(await linesOnDisk(dir)));
+    assert.equal(read.lines.length, 1 + 2 * 36);
+    assert.equal(read.lines.find((line) => line.startsWith(shared.id))?.split(' ').at(-1), String(2 + 80));
+    // Once checked, trusted again at the next start.
+    assert.equal((await linesInIndex(new ChatStore(dir))).rebuilt, false);
   });
 });
