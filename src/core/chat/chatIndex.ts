@@ -100,5 +100,6 @@ function entryOfLine(line: unknown): ChatIndexEntry | undefined {
   if (typeof id !== 'string' || typeof title !== 'string' || (model !== undefined && typeof model !== 'string')) return undefined;
   if (typeof createdAt !== 'number' || typeof updatedAt !== 'number' || typeof messageCount !== 'number') return undefined;
   if (typeof fileMtimeMs !== 'number' || typeof fileSize !== 'number') return undefined;
-  return { id, title, createdAt, updatedAt, messageCount, ...(model !== undefined ? { model } : {}), fileMtimeMs, fileSize };
+  // Object literals of one shape each, no spread: 10,000 of these are made at every start.
+  return model === undefined ? { id, title, createdAt, updatedAt, messageCount, fileMtimeMs, fileSize } : { id, title, createdAt, updatedAt, messageCount, model, fileMtimeMs, fileSize };
 }

@@ -724,7 +724,8 @@ export class ChatSession {
    * our copy, plus held chats not listed yet. A chat with no message is not history yet.
    */
   private savedSummaries(): ChatSummary[] {
-    const lines = new Map(this.listing);
+    const lines = new Map<string, ChatSummary>();
+    for (const { id, title, updatedAt, messageCount } of this.listing.values()) lines.set(id, { id, title, updatedAt, messageCount });
     for (const chat of this.chats) {
       if (chat.messages.length > 0) lines.set(chat.id, summarize(chat));
       else lines.delete(chat.id);
@@ -748,8 +749,11 @@ export class ChatSession {
   }
 }
 
+/** The index's lines as they are (a line is a summary and more): trimmed to summaries only when posted. */
 function listingOf(entries: readonly ChatIndexEntry[]): Map<string, ChatSummary> {
-  return new Map(entries.map((entry) => [entry.id, { id: entry.id, title: entry.title, updatedAt: entry.updatedAt, messageCount: entry.messageCount }]));
+  const listing = new Map<string, ChatSummary>();
+  for (const entry of entries) listing.set(entry.id, entry);
+  return listing;
 }
 
 function modelChoiceOf(chat: Chat): ChatModelChoice {
