@@ -14,8 +14,10 @@ export interface ActivationResults {
   readonly runs: number;
 }
 
-async function measureOnce(root: string): Promise<number> {
+/** `prepare` runs before the workbench opens (the extension activates then), e.g. to seed its storage. */
+export async function measureOnce(root: string, prepare?: (userDataDir: string) => Promise<void>): Promise<number> {
   const server = await startCodeServer({ id: `bench-activation-${Date.now()}` });
+  if (prepare) await prepare(server.userDataDir);
   const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage();

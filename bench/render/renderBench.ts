@@ -60,13 +60,13 @@ export interface RenderBenchOptions {
   readonly oursOnly?: boolean;
 }
 
-const TOKENS_PER_DELTA = 3;
+export const TOKENS_PER_DELTA = 3;
 /**
  * The provider's ~3-token deltas reach the webview the way the host sends them: its DeltaBatcher
  * (src/core/chat/deltaBatcher.ts) posts what arrived in each 16 ms, so at 2,000 tokens/s each
  * message carries 11 deltas (33 tokens), one message per frame at 60 fps.
  */
-const DELTAS_PER_MESSAGE = 11;
+export const DELTAS_PER_MESSAGE = 11;
 const MESSAGES_PER_FRAME = 1;
 const CHART_SIZES = [2_500, 5_000, 10_000, 20_000];
 /** Update spacings (ms) the plain-text floor is measured at; the first is our renderer's. */
@@ -74,7 +74,7 @@ const PLAIN_SPACINGS_MS = [DEFAULT_MIN_INTERVAL_MS, 100, 200];
 const CODE_BLOCKS_PER_20K = 30;
 const CHAT_ID = 'bench-chat';
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
@@ -85,7 +85,7 @@ function answerFor(tokens: number): string {
 }
 
 /** The host's messages for one streamed answer: start, batched ~3-token deltas, end. */
-function hostStream(messageId: string, content: string): { start: HostMessage; deltas: HostMessage[]; end: HostMessage } {
+export function hostStream(messageId: string, content: string): { start: HostMessage; deltas: HostMessage[]; end: HostMessage } {
   const size = TOKENS_PER_DELTA * CHARS_PER_TOKEN * DELTAS_PER_MESSAGE;
   const deltas: HostMessage[] = [];
   for (let index = 0; index < content.length; index += size) {
@@ -98,7 +98,7 @@ function hostStream(messageId: string, content: string): { start: HostMessage; d
   };
 }
 
-class BenchPage {
+export class BenchPage {
   private constructor(
     private readonly view: WebviewPage,
     private readonly cdp: CDPSession,
@@ -182,7 +182,7 @@ function deliverFrameLocked([perFrame, target, plainSpacingMs = 0]: readonly [nu
 }
 
 /** In the page: deliver at `tokensPerSecond` in real time, then measure finalization. */
-function deliverRealTime([deltasPerSecond]: readonly [number]): Promise<{ finalizeMs: number; maxFrameWorkMs: number; longTaskMax: number }> {
+export function deliverRealTime([deltasPerSecond]: readonly [number]): Promise<{ finalizeMs: number; maxFrameWorkMs: number; longTaskMax: number }> {
   const globals = window as unknown as {
     __benchMessages: unknown[];
     __benchEnd: unknown;
@@ -219,7 +219,7 @@ function deliverRealTime([deltasPerSecond]: readonly [number]): Promise<{ finali
   });
 }
 
-async function loadStream(bench: BenchPage, messageId: string, content: string, withStart: boolean): Promise<void> {
+export async function loadStream(bench: BenchPage, messageId: string, content: string, withStart: boolean): Promise<void> {
   const { start, deltas, end } = hostStream(messageId, content);
   await bench.reset();
   if (withStart) await bench.page.evaluate((message) => window.postMessage(message, '*'), start);

@@ -26,7 +26,7 @@ export class ChatWorkflow {
 
   /** Writes the chat (the open one by default) as Markdown where the user says. Returns the file, if saved. */
   async exportChat(chatId?: string): Promise<vscode.Uri | undefined> {
-    const chat = chatId ? this.session.chatById(chatId) : this.session.activeChat;
+    const chat = chatId ? await this.session.loadChat(chatId) : this.session.activeChat;
     if (!chat || chat.messages.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('This chat has no messages to export yet.'));
       return undefined;
@@ -50,7 +50,7 @@ export class ChatWorkflow {
 
   /** Deletes a chat, keeping a copy for Undo. */
   async deleteChat(chatId: string): Promise<void> {
-    const chat = this.session.chatById(chatId);
+    const chat = await this.session.loadChat(chatId);
     if (chat && chat.messages.length > 0) {
       this.deleted.set(chatId, structuredClone(chat));
       for (const id of this.deleted.keys()) {

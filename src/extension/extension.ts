@@ -40,6 +40,9 @@ import { registerLanguageModels } from './languageModels';
 const bundleLoadedAt = performance.now();
 
 /** What `activate` returns: used by the integration tests and the benchmark, never carries the key. */
+/** How long after activation the history's text is read for search (see `warmSearch`). */
+const SEARCH_WARMUP_MS = 10_000;
+
 export interface OpenRouterChatApi {
   /** Milliseconds from loading the bundle to the end of `activate` (history loaded). */
   readonly activationMs: number;
@@ -141,6 +144,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
   );
 
   context.subscriptions.push(watchHistory(store, session, loaded, log));
+  // The search box's first query would otherwise wait for every listed chat's text to be read:
+  // read it once, in the background, when the start is well over.
+  const warmSearch = setTimeout(() => void loaded.then(() => session.searchChats('')).catch(() => undefined), SEARCH_WARMUP_MS);
+  warmSearch.unref?.();
+  context.subscriptions.push({ dispose: () => clearTimeout(warmSearch) });
 
   context.subscriptions.push(registerLanguageModels(context, { keys, service, log, prepare: (turns, signal) => preparer.prepare(turns, signal) }));
 

@@ -103,7 +103,7 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       await session.setChatParameters(message.parameters);
       return;
     case 'searchChats':
-      deps.reply({ type: 'searchResults', query: message.query, chatIds: session.searchChats(message.query) });
+      deps.reply({ type: 'searchResults', query: message.query, chatIds: await session.searchChats(message.query) });
       return;
     case 'renameChat':
       await session.renameChat(message.chatId, message.title);

@@ -115,6 +115,7 @@ export const WEBVIEW_STRINGS = [
   'Confirm delete',
   'Search chats',
   'No chats match your search.',
+  'Show more chats',
   'Delete all chats',
   'Rename',
   'Rename chat “{0}”',

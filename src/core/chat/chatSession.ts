@@ -5,7 +5,7 @@
  * One answer at a time is a promise the view relies on: a second question while one streams is
  * refused with a notice (typed questions) or queued (code actions), never interleaved.
  */
-import type { AnswerStats, ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
+import type { AnswerStats, ChatParameterOverrides, ChatSummary, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import { OpenRouterError } from '../openrouter/errors';
 import * as l10n from '../l10n';
 import type { OpenRouterClient } from '../openrouter/client';
@@ -16,6 +16,7 @@ import { BilledFigures } from './billedFigures';
 import { markInterrupted, ourCopyStays, type ReadContext } from './chatSync';
 import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessage, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
+import type { ChatIndexEntry } from './chatIndex';
 import type { ContextAttachment } from '../context/attachment';
 import type { CodeOrigin } from '../codeActions/codeOrigin';
 import { DeltaBatcher } from './deltaBatcher';
@@ -125,7 +126,14 @@ export const CONTINUE_LABEL = 'Continue the answer';
 export const NOT_LATEST_NOTICE = 'Only the latest answer can be answered again. To ask an earlier question again, edit it and resend.';
 
 export class ChatSession {
+  /**
+   * The chats this window holds in full: the ones opened, answered or changed here. The rest of
+   * the history is only listed (from the store's index) and read from disk when opened, so a
+   * history of 10,000 chats costs one file at start, not 10,000.
+   */
   private chats: Chat[] = [];
+  /** Every chat on disk as the index lists it; a held copy (`chats`) overrides its line. */
+  private listing = new Map<string, ChatSummary>();
   private active: Chat = createChat();
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -153,13 +161,17 @@ export class ChatSession {
   }
 
   private async loadHistory(): Promise<CorruptChatFile[]> {
-    const { chats, corrupt } = await this.store.loadAll();
-    for (const chat of chats) {
-      markInterrupted(chat);
-      this.store.markSeen(chat);
+    const { chats: entries, corrupt } = await this.store.loadIndex();
+    this.listing = listingOf(entries);
+    // The newest chat opens, as before: the only one read in full at start.
+    let newest: Chat | undefined;
+    for (const entry of entries) {
+      newest = await this.store.load(entry.id);
+      if (newest) break;
     }
-    this.chats = chats;
-    this.active = chats[0] ?? createChat(this.now());
+    if (newest) markInterrupted(newest);
+    this.chats = newest ? [newest] : [];
+    this.active = newest ?? createChat(this.now());
     this.historyLoaded = true;
     return corrupt;
   }
@@ -181,7 +193,7 @@ export class ChatSession {
     return {
       ...this.host.viewBasics(),
       chat: toChatView(this.active),
-      chats: this.savedChats().map(summarize),
+      chats: this.savedSummaries(),
       ...(this.running && !this.running.ended ? { streaming: { chatId: this.running.chatId, messageId: this.running.messageId } } : {}),
     };
   }
@@ -376,10 +388,23 @@ export class ChatSession {
     // here starts the moment that answer ends, and must land in the chat the user is left with,
     // not in the one being deleted (where it would stream unseen and save the chat back to disk).
     this.chats = this.chats.filter((c) => c.id !== chatId);
-    if (this.active.id === chatId) this.active = this.chats[0] ?? createChat(this.now());
+    this.listing.delete(chatId);
+    // The next chat opens in its place; one not held here is read once the delete is done, and
+    // until then (and if it cannot be read) an empty chat takes the questions.
+    const next = this.savedSummaries()[0];
+    let placeholder: Chat | undefined;
+    if (this.active.id === chatId) this.active = (next && this.findChat(next.id)) ?? (placeholder = createChat(this.now()));
     if (this.running?.chatId === chatId) this.stop();
     await this.idle();
     await this.store.delete(chatId);
+    if (placeholder && next && this.active === placeholder && placeholder.messages.length === 0) {
+      const read = await this.store.load(next.id);
+      if (read && this.active === placeholder && placeholder.messages.length === 0) {
+        markInterrupted(read);
+        this.replaceInList(read);
+        this.active = read;
+      }
+    }
     this.postState();
   }
 
@@ -387,21 +412,46 @@ export class ChatSession {
   async refreshList(): Promise<void> {
     // The chat streaming here is not read: our copy is the newest. Disk copies we do not take
     // are never marked seen, so our next write of that chat keeps what another window added.
-    const skipped = this.running?.chatId;
-    const { chats: onDisk } = await this.store.loadAll(skipped);
+    // Only the chats held here are read in full; the rest of the history is the index's list.
+    const { chats: entries } = await this.store.loadIndex();
+    const listing = listingOf(entries);
+    const held = new Map<string, Chat>();
+    for (const chat of this.chats) held.set(chat.id, chat);
+    if (listing.has(this.active.id)) held.set(this.active.id, this.active);
     let openChatReplaced = false;
-    const list = onDisk.map((disk) => {
-      const mine = this.ourCopy(disk.id);
-      if (mine && ourCopyStays(disk, mine, this.readContext(disk.id))) return mine;
+    const kept: Chat[] = [];
+    for (const mine of held.values()) {
+      if (mine.id === this.running?.chatId) {
+        kept.push(mine);
+        continue;
+      }
+      // Deleted in another window: no longer in the history (an open chat stays on screen). One
+      // whose first write is still on its way is not on disk yet.
+      if (!listing.has(mine.id)) {
+        if (this.store.isWriting(mine.id)) kept.push(mine);
+        continue;
+      }
+      const read = await this.store.peek(mine.id);
+      if (!read.found) {
+        if (!read.missing) kept.push(mine);
+        continue;
+      }
+      const disk = read.chat;
+      if (ourCopyStays(disk, mine, this.readContext(disk.id))) {
+        kept.push(mine);
+        continue;
+      }
       this.takeDiskCopy(disk);
+      kept.push(disk);
       if (disk.id === this.active.id) {
         this.active = disk;
         openChatReplaced = true;
       }
-      return disk;
-    });
-    const streaming = skipped === undefined ? undefined : this.findChat(skipped);
-    this.chats = streaming ? [...list, streaming] : list;
+    }
+    // A chat held while we read (opened, or started streaming) keeps its place.
+    for (const chat of this.chats) if (!held.has(chat.id)) kept.push(chat);
+    this.chats = kept;
+    this.listing = listing;
     if (openChatReplaced) return this.postState();
     this.postList();
   }
@@ -423,12 +473,18 @@ export class ChatSession {
       }
       // Deleted in another window: gone from the history here too. An open chat stays on screen,
       // and continuing it saves it again, so nothing typed here is lost.
-      if (!this.findChat(chatId)) return;
+      if (!this.findChat(chatId) && !this.listing.has(chatId)) return;
       this.chats = this.chats.filter((c) => c.id !== chatId);
+      this.listing.delete(chatId);
       return this.postList();
     }
     const onDisk = read.chat;
     const mine = this.ourCopy(chatId);
+    if (!mine) {
+      // Not held here: only its line in the history changes.
+      this.listing.set(chatId, summarize(onDisk));
+      return this.postList();
+    }
     if (ourCopyStays(onDisk, mine, this.readContext(chatId))) return;
     this.takeDiskCopy(onDisk);
     this.replaceInList(onDisk);
@@ -449,18 +505,41 @@ export class ChatSession {
     this.store.markSeen(disk);
   }
 
-  /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */
-  searchChats(query: string): string[] {
-    return this.searchIndex.search(this.savedChats(), query);
+  /**
+   * Ids of the saved chats, newest first, whose title or messages hold every word of `query`.
+   * Chats not held here are searched in their text as last read from disk (read once, then
+   * again only when their line in the history changes).
+   */
+  searchChats(query: string): Promise<string[]> {
+    const held = new Map(this.chats.map((chat) => [chat.id, chat]));
+    held.set(this.active.id, this.active);
+    const items = this.savedSummaries().map((summary) => held.get(summary.id) ?? summary);
+    return this.searchIndex.searchHistory(items, query, async (chatId) => {
+      const read = await this.store.peek(chatId);
+      return read.found ? read.chat : undefined;
+    });
   }
 
-  /** This window's copy of a chat (listed, or the open one). */
+  /** This window's copy of a chat, if it holds one (the open chat, or one opened or changed here). */
   chatById(chatId: string): Chat | undefined {
     return this.ourCopy(chatId);
   }
 
+  /** This window's copy of a chat, read from disk (and held from now on) when it holds none. */
+  async loadChat(chatId: string): Promise<Chat | undefined> {
+    const mine = this.ourCopy(chatId);
+    if (mine || !this.listing.has(chatId)) return mine;
+    const read = await this.store.load(chatId);
+    // Held meanwhile (opened, or another call read it first): that copy is the one to use.
+    const raced = this.ourCopy(chatId);
+    if (raced || !read) return raced;
+    markInterrupted(read);
+    this.replaceInList(read);
+    return read;
+  }
+
   async renameChat(chatId: string, title: string): Promise<void> {
-    const chat = this.ourCopy(chatId);
+    const chat = await this.loadChat(chatId);
     const name = title.replace(/\s+/g, ' ').trim();
     if (!chat || name === '' || name === chat.title) return;
     chat.title = name;
@@ -472,7 +551,7 @@ export class ChatSession {
 
   /** Puts back a chat deleted a moment ago (Undo): in the history and on disk again. */
   async restoreChat(chat: Chat): Promise<void> {
-    if (this.findChat(chat.id)) return;
+    if (this.findChat(chat.id) || this.listing.has(chat.id)) return;
     this.store.markSeen(chat);
     this.replaceInList(chat);
     await this.persist(chat);
@@ -482,16 +561,17 @@ export class ChatSession {
   async deleteAllChats(): Promise<void> {
     this.stop();
     await this.idle();
-    const ids = new Set([...this.chats.map((chat) => chat.id), this.active.id]);
-    for (const id of ids) await this.store.delete(id);
+    const ids = new Set([...this.listing.keys(), ...this.chats.map((chat) => chat.id), this.active.id]);
+    await this.store.deleteMany([...ids]);
     this.chats = [];
+    this.listing.clear();
     this.active = createChat(this.now());
     this.postState();
   }
 
   /** The model (and effort) this chat asks from now on; `undefined` fields go back to the settings. */
   async setChatModel(chatId: string, choice: ChatModelChoice): Promise<void> {
-    const chat = this.ourCopy(chatId);
+    const chat = await this.loadChat(chatId);
     if (!chat) return;
     clearModelChoice(chat);
     if (choice.model) chat.model = choice.model;
@@ -694,12 +774,21 @@ export class ChatSession {
   }
 
   private postList(): void {
-    this.host.post({ type: 'chatList', chats: this.savedChats().map(summarize) });
+    this.host.post({ type: 'chatList', chats: this.savedSummaries() });
   }
 
-  /** Chats that have at least one message, newest first (an empty new chat is not history yet). */
-  private savedChats(): Chat[] {
-    return this.chats.filter((c) => c.messages.length > 0).sort((a, b) => b.updatedAt - a.updatedAt);
+  /**
+   * The history, newest first: every listed chat, with the line of a chat held here taken from
+   * our copy, plus held chats not listed yet. A chat with no message is not history yet.
+   */
+  private savedSummaries(): ChatSummary[] {
+    const lines = new Map<string, ChatSummary>();
+    for (const { id, title, updatedAt, messageCount } of this.listing.values()) lines.set(id, { id, title, updatedAt, messageCount });
+    for (const chat of this.chats) {
+      if (chat.messages.length > 0) lines.set(chat.id, summarize(chat));
+      else lines.delete(chat.id);
+    }
+    return [...lines.values()].sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   private findChat(chatId: string): Chat | undefined {
@@ -716,6 +805,13 @@ export class ChatSession {
     if (index >= 0) this.chats[index] = chat;
     else this.chats.unshift(chat);
   }
+}
+
+/** The index's lines as they are (a line is a summary and more): trimmed to summaries only when posted. */
+function listingOf(entries: readonly ChatIndexEntry[]): Map<string, ChatSummary> {
+  const listing = new Map<string, ChatSummary>();
+  for (const entry of entries) listing.set(entry.id, entry);
+  return listing;
 }
 
 function modelChoiceOf(chat: Chat): ChatModelChoice {

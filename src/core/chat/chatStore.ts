@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
 import { withForeignMessages } from './chatSync';
 import { withFileLock } from './fileLock';
+import { entryOf, isCurrent, newestFirst, parseIndex, serializeIndex, type ChatIndexEntry, type FileStamp } from './chatIndex';
 import { isStoredAttachment } from '../context/attachment';
 import { isCodeOrigin } from '../codeActions/codeOrigin';
 import { isStoredLogprobs } from '../openrouter/logprobs';
@@ -39,6 +40,15 @@ export type PeekResult =
   | { readonly found: false; readonly missing: true }
   | { readonly found: false; readonly missing: false; readonly reason: string };
 
+export interface IndexLoad {
+  /** Every chat on disk, newest first, as the index lists it. */
+  readonly chats: ChatIndexEntry[];
+  /** Files found unreadable while the index was rebuilt (moved aside). */
+  readonly corrupt: CorruptChatFile[];
+  /** The index had to be built or checked against the files (first start, or a change it missed). */
+  readonly rebuilt: boolean;
+}
+
 export interface WatchOptions {
   /** Quiet time after a file's last event before it is reported. */
   readonly settleMs?: number;
@@ -56,10 +66,15 @@ export class ChatStore {
   private readonly pending = new Map<string, Promise<void>>();
   /** Per chat, the ids of the messages this window has read from or written to its file. */
   private readonly known = new Map<string, Set<string>>();
+  /** See chatIndex.ts: the index, and the folder time it was last known to match. */
+  private readonly indexFile: string;
+  private readonly stampFile: string;
 
   constructor(storageDir: string) {
     this.chatsDir = join(storageDir, 'chats');
     this.corruptDir = join(storageDir, 'chats', 'corrupt');
+    this.indexFile = join(storageDir, 'chat-index.json');
+    this.stampFile = join(storageDir, 'chat-index.stamp');
   }
 
   get directory(): string {
@@ -98,6 +113,51 @@ export class ChatStore {
     );
     chats.sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt);
     return { chats, corrupt };
+  }
+
+  /**
+   * The history as the index lists it: one file read when the index matches the folder. When it
+   * does not (missing, or the folder changed in a way no index write saw), it is checked against
+   * the files first: a file whose time and size still match its entry is not read again.
+   */
+  async loadIndex(): Promise<IndexLoad> {
+    await fs.mkdir(this.chatsDir, { recursive: true });
+    const [text, stamp, folder] = await Promise.all([readOptional(this.indexFile), readOptional(this.stampFile), this.folderStamp()]);
+    const index = text === undefined ? undefined : parseIndex(text);
+    if (index && stamp === folder) return { chats: newestFirst(index.values()), corrupt: [], rebuilt: false };
+    return this.rebuildIndex(index, folder);
+  }
+
+  /**
+   * Checks `previous` against the files and writes the result. The stamp written is the folder's
+   * time from before the files were listed: a change made while they are read leaves it behind,
+   * so the next start checks again rather than trusting an index that may have missed it.
+   */
+  private async rebuildIndex(previous: ReadonlyMap<string, ChatIndexEntry> | undefined, folderBefore: string): Promise<IndexLoad> {
+    const names = (await fs.readdir(this.chatsDir)).filter((name) => CHAT_FILE.test(name));
+    const entries = new Map<string, ChatIndexEntry>();
+    const corrupt: CorruptChatFile[] = [];
+    await inBatches(names, 64, async (name) => {
+      const id = name.slice(0, -'.json'.length);
+      const file = join(this.chatsDir, name);
+      const stat = await statOptional(file);
+      if (!stat) return;
+      const known = previous?.get(id);
+      if (known && isCurrent(known, stat)) {
+        entries.set(id, known);
+        return;
+      }
+      const text = await readOptional(file);
+      if (text === undefined) return;
+      const parsed = parseChat(text);
+      if (typeof parsed === 'string') corrupt.push(await this.setAside(file, name, parsed));
+      else if (parsed.id === id) entries.set(id, entryOf(parsed, stat));
+    });
+    await withFileLock(lockOf(this.indexFile), async () => {
+      await writeAtomically(this.indexFile, serializeIndex(entries.values()));
+      await writeAtomically(this.stampFile, folderBefore);
+    });
+    return { chats: newestFirst(entries.values()), corrupt, rebuilt: true };
   }
 
   /** Reads a chat the caller will hold: its messages count as seen. */
@@ -190,8 +250,36 @@ export class ChatStore {
   async delete(chatId: string): Promise<void> {
     await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
     const file = this.fileOf(chatId);
-    await withFileLock(lockOf(file), () => fs.rm(file, { force: true }));
+    await fs.mkdir(this.chatsDir, { recursive: true });
+    const folderBefore = await this.folderStamp();
+    await withFileLock(lockOf(file), async () => {
+      await fs.rm(file, { force: true });
+      await this.updateIndex((entries) => entries.delete(chatId));
+    });
+    await this.advanceStamp(folderBefore);
     this.known.delete(chatId);
+  }
+
+  /**
+   * Deletes many chats (Delete all chats) with one index update instead of one each: the index
+   * lists the deleted ones until then, and its stamp stays behind (see `advanceStamp`) if another
+   * window wrote one of them meanwhile, so the next start checks it against the files.
+   */
+  async deleteMany(chatIds: readonly string[]): Promise<void> {
+    await fs.mkdir(this.chatsDir, { recursive: true });
+    const folderBefore = await this.folderStamp();
+    for (const chatId of chatIds) {
+      await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
+      const file = this.fileOf(chatId);
+      await withFileLock(lockOf(file), () => fs.rm(file, { force: true }));
+      this.known.delete(chatId);
+    }
+    // Only the files still gone: one another window wrote again since is listed (its write's
+    // own index update, behind this lock, may have come first).
+    await this.updateIndex(async (entries) => {
+      for (const chatId of chatIds) if (!(await statOptional(this.fileOf(chatId)))) entries.delete(chatId);
+    });
+    await this.advanceStamp(folderBefore);
   }
 
   /** Resolves when every queued write has reached the disk. */
@@ -204,17 +292,58 @@ export class ChatStore {
     const file = this.fileOf(chat.id);
     // Read, merge and write as one step against the other windows (see fileLock.ts).
     await fs.mkdir(this.chatsDir, { recursive: true });
-    await withFileLock(lockOf(file), () => this.mergeAndWrite(chat, file));
+    const folderBefore = await this.folderStamp();
+    await withFileLock(lockOf(file), async () => {
+      const written = await this.mergeAndWrite(chat, file);
+      // Still under the chat's lock: the index learns of this chat's writes in the order they landed.
+      const stat = await fs.stat(file);
+      await this.updateIndex((entries) => entries.set(chat.id, entryOf(written, stat)));
+    });
+    await this.advanceStamp(folderBefore);
     // Only our own messages become known: another window's must survive our next write too.
     this.markSeen(chat);
   }
 
-  private async mergeAndWrite(chat: Chat, file: string): Promise<void> {
+  /** Returns the chat as written (with what other windows added). */
+  private async mergeAndWrite(chat: Chat, file: string): Promise<Chat> {
     const read = await this.peek(chat.id);
     // Unreadable: keep it as a backup rather than overwrite what it held.
     if (!read.found && !read.missing) await this.setAside(file, `${chat.id}.json`, read.reason);
     const onDisk = read.found ? read.chat : undefined;
-    await writeAtomically(file, JSON.stringify({ version: FILE_VERSION, chat: withForeignMessages(chat, onDisk, this.knownOf(chat.id)) }));
+    const merged = withForeignMessages(chat, onDisk, this.knownOf(chat.id));
+    await writeAtomically(file, JSON.stringify({ version: FILE_VERSION, chat: merged }));
+    return merged;
+  }
+
+  /**
+   * Changes the index under its lock. A missing or unreadable index is left alone: the next start
+   * rebuilds it from the files, and an index of only the chats written since would hide the rest.
+   */
+  private async updateIndex(change: (entries: Map<string, ChatIndexEntry>) => unknown): Promise<void> {
+    await withFileLock(lockOf(this.indexFile), async () => {
+      const text = await readOptional(this.indexFile);
+      const entries = text === undefined ? undefined : parseIndex(text);
+      if (!entries) return;
+      await change(entries);
+      await writeAtomically(this.indexFile, serializeIndex(entries.values()));
+    });
+  }
+
+  /**
+   * After our write: the folder now matches the index, unless something else changed it since the
+   * stamp was last set (another window, an older version, a crash). Only when the stamp still
+   * names the folder as it was before our write do we know our change was the only one.
+   */
+  private async advanceStamp(folderBefore: string): Promise<void> {
+    await withFileLock(lockOf(this.indexFile), async () => {
+      if ((await readOptional(this.stampFile)) !== folderBefore) return;
+      await writeAtomically(this.stampFile, await this.folderStamp());
+    });
+  }
+
+  /** The chats folder's modification time in nanoseconds: any file added, replaced or removed moves it. */
+  private async folderStamp(): Promise<string> {
+    return (await fs.stat(this.chatsDir, { bigint: true })).mtimeNs.toString();
   }
 
   private knownOf(chatId: string): Set<string> {
@@ -238,6 +367,34 @@ export class ChatStore {
     }
     return { file, backup, reason };
   }
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+async function statOptional(file: string): Promise<FileStamp | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    return { mtimeMs: stat.mtimeMs, size: stat.size };
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Runs `work` on every item, at most `size` at a time (10,000 files at once would exhaust handles). */
+async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
 function lockOf(file: string): string {

@@ -33,6 +33,12 @@ interface LiveCodeBlock {
 
 export class StreamingMarkdown {
   private text = '';
+  /**
+   * text[stableEnd, end): what the next update lexes, kept apart so an update never touches the
+   * whole text. (Slicing the whole text would copy it each time: appended to piece by piece it is
+   * a rope, which a slice first flattens; at 1 MB that was a millisecond an update, and garbage.)
+   */
+  private tail = '';
   /** A delta ending in `\r` may be the first half of `\r\n`: hold it until we see the next one. */
   private carriageReturnPending = false;
   /** text[0, stableEnd) is rendered as final blocks and never looked at again while streaming. */
@@ -60,7 +66,9 @@ export class StreamingMarkdown {
     let chunk = (this.carriageReturnPending ? '\r' : '') + delta;
     this.carriageReturnPending = chunk.endsWith('\r');
     if (this.carriageReturnPending) chunk = chunk.slice(0, -1);
-    this.text += normalizeNewlines(chunk);
+    const normalized = normalizeNewlines(chunk);
+    this.text += normalized;
+    this.tail += normalized;
     this.changed = true;
   }
 
@@ -82,6 +90,7 @@ export class StreamingMarkdown {
     this.carriageReturnPending = false;
     this.changed = false;
     this.text = text;
+    this.tail = text.slice(this.stableEnd);
     if (!continues || this.sawDefinitions) this.startOver();
     const fromTheStart = this.stableEnd === 0;
     this.renderTail(true);
@@ -94,13 +103,15 @@ export class StreamingMarkdown {
   /** The next render starts from the first block; blocks that come out the same stay as they are. */
   private startOver(): void {
     this.stableEnd = 0;
+    this.tail = this.text;
     this.finalBlocks = 0;
     this.links = {};
     this.liveCode = undefined;
   }
 
   private renderTail(final: boolean): void {
-    const tail = this.text.slice(this.stableEnd);
+    const tail = this.tail;
+    const tailStart = this.stableEnd;
     const { tokens, links } = lexBlocks(tail, this.links);
     if (Object.keys(links).length > 0) this.sawDefinitions = true;
     // Offsets come from the tokens' raw text; if it ever failed to add up to the tail, nothing is
@@ -108,7 +119,11 @@ export class StreamingMarkdown {
     const rawAddsUp = tokens.map((token) => token.raw).join('') === tail;
     const finalCount = final ? tokens.length : rawAddsUp ? countFinalTokens(tokens, tail, this.links) : 0;
     this.finishBlocks(tokens.slice(0, finalCount));
-    if (final) this.stableEnd = this.text.length;
+    this.tail = tail.slice(this.stableEnd - tailStart);
+    if (final) {
+      this.stableEnd = this.text.length;
+      this.tail = '';
+    }
     this.renderLive(tokens.slice(finalCount));
   }
 

@@ -2,6 +2,11 @@
  * Past chats, grouped by Today / Yesterday / Last 7 days / Older and searchable by title and
  * message text: reopen one, rename it, delete it (after a confirm step, then with Undo), or
  * delete them all (the host asks for a confirmation).
+ *
+ * Only the first screens are drawn: with 10,000 chats, drawing every row (four elements and two
+ * buttons each) took the panel far past a frame. More rows are drawn as the list is scrolled to
+ * its end ("Show more chats", also pressed for you when it scrolls into view); the search box
+ * still searches every chat, drawn or not.
  */
 import type { ChatSummary } from '../../shared/protocol';
 import { button, el } from '../dom';
@@ -11,6 +16,9 @@ import { groupChats } from './history/historyGroups';
 import { HistorySearch } from './history/historySearch';
 import { formatRelativeTime } from './relativeTime';
 
+/** Rows drawn at first, and added each time the end of the list comes into view. */
+export const HISTORY_PAGE = 100;
+
 export class HistoryPanel {
   readonly element: HTMLElement;
   private readonly list: HTMLElement;
@@ -18,11 +26,26 @@ export class HistoryPanel {
   private readonly search: HistorySearch;
   private chats: readonly ChatSummary[] = [];
   private currentChatId = '';
+  /** How many rows are drawn; back to one page whenever the list is drawn afresh. */
+  private limit = HISTORY_PAGE;
+  private readonly more: HTMLButtonElement;
+  private readonly moreObserver: IntersectionObserver | undefined;
 
   constructor() {
     this.list = el('div', { className: 'history-groups' });
     this.undoBar = el('div', { className: 'history-undo', attrs: { role: 'status' } });
-    this.search = new HistorySearch(() => this.render());
+    this.search = new HistorySearch(() => {
+      this.limit = HISTORY_PAGE;
+      this.render();
+    });
+    this.more = button(t('Show more chats'), () => this.showMore(), 'button-secondary history-more');
+    this.moreObserver =
+      typeof IntersectionObserver === 'undefined'
+        ? undefined
+        : new IntersectionObserver((entries) => {
+            if (entries.some((entry) => entry.isIntersecting) && this.isOpen) this.showMore();
+          });
+    this.moreObserver?.observe(this.more);
     this.element = el(
       'section',
       { className: 'history', attrs: { id: 'history-panel', 'aria-label': t('Chat history') } },
@@ -35,7 +58,9 @@ export class HistoryPanel {
       ),
       this.undoBar,
       this.list,
+      this.more,
     );
+    this.more.hidden = true;
     this.element.hidden = true;
   }
 
@@ -66,17 +91,25 @@ export class HistoryPanel {
       this.list.replaceChildren(el('p', { className: 'history-empty', text: t('No past chats yet.') }));
       return;
     }
-    const shown = this.search.filter(this.chats);
-    if (shown.length === 0) {
+    const matching = this.search.filter(this.chats);
+    this.more.hidden = matching.length <= this.limit;
+    if (matching.length === 0) {
       this.list.replaceChildren(el('p', { className: 'history-empty', text: t('No chats match your search.') }));
       return;
     }
+    const shown = matching.slice(0, this.limit);
     this.list.replaceChildren(
       ...groupChats(shown, Date.now()).flatMap(({ group, chats }) => [
         el('h3', { className: 'history-group', text: t(group) }),
         el('ul', { className: 'history-list', attrs: { 'aria-label': t(group) } }, ...chats.map((chat) => this.renderEntry(chat))),
       ]),
     );
+  }
+
+  private showMore(): void {
+    if (this.more.hidden) return;
+    this.limit += HISTORY_PAGE;
+    this.render();
   }
 
   private renderEntry(chat: ChatSummary): HTMLElement {

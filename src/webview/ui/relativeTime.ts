@@ -8,8 +8,12 @@ const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
+/** One formatter per language: making one costs more than formatting, and the history formats a row each. */
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
 export function formatRelativeTime(timestamp: number, now = Date.now(), locale = document.documentElement.lang || 'en'): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let format = formats.get(locale);
+  if (!format) formats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   const seconds = Math.round((timestamp - now) / 1000);
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);

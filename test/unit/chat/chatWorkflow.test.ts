@@ -126,7 +126,7 @@ describe('chat workflow', function () {
     await session.send('[[mock:echo]] Another question');
     const answer = session.chatById(first)!.messages[1]!.content;
     assert.match(answer, /TypeScript/);
-    assert.deepEqual(session.searchChats('typescript'), [first]);
-    assert.deepEqual(session.searchChats('another QUESTION'), [session.activeChat.id]);
+    assert.deepEqual(await session.searchChats('typescript'), [first]);
+    assert.deepEqual(await session.searchChats('another QUESTION'), [session.activeChat.id]);
   });
 });
