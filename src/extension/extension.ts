@@ -10,7 +10,7 @@ import { ApiKeyManager } from './apiKeyManager';
 import { ChatViewProvider, CHAT_VIEW_ID } from './chatViewProvider';
 import { ChatPanel, CHAT_PANEL_TYPE } from './chatPanel';
 import { registerViewCommands } from './viewCommands';
-import { ChatWorkflow } from './chatWorkflow';
+import type { ChatWorkflow } from './chatWorkflow';
 import { registerCodeActions, type CodeActions } from './codeActions';
 import { onConfigurationChanged, readConfiguration } from './configuration';
 import { webviewStrings } from './l10nStrings';
@@ -25,8 +25,6 @@ import { routeWebviewMessage } from './webviewRouter';
 import { reportCorruptChats } from './corruptStoreReport';
 import { watchHistory } from './liveHistory';
 import { instructionsNotice, WorkspaceInstructions } from './instructions';
-import { modelSupportsTools } from '../core/tools/definitions';
-import { watchIgnoredWorkspaceSettings } from './ignoredWorkspaceSettings';
 import { registerContext } from './context/registerContext';
 import { imageGate } from './context/imageGate';
 import { ContextWindow } from '../core/context/contextWindow';
@@ -116,6 +114,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     const model = config.ok ? await service.modelInfo(config.config) : undefined;
     reasoningEfforts = model ? effortChoices(model) : undefined;
     // Only a model known not to list `tools` gets the note; an unknown one is not judged.
+    const { modelSupportsTools } = await import('../core/tools/definitions');
     toolsUnsupported = model !== undefined && !modelSupportsTools(model);
     post({ type: 'settings', settings: viewSettings() });
   };
@@ -123,7 +122,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     post({ type: 'notice', level: 'info', text: instructionsNotice(paths), actions: ['turnOffWorkspaceInstructions'] }),
   );
   const preparer = new RequestPreparer(keys, service, log, instructions, contextWindow);
-  context.subscriptions.push(watchIgnoredWorkspaceSettings(log));
+  // Workspace settings this extension ignores are named in the log: checked once activation's own
+  // work is queued (the module loads on its own), and again when settings change.
+  void import('./ignoredWorkspaceSettings').then((module) => context.subscriptions.push(module.watchIgnoredWorkspaceSettings(log)));
 
   const store = new ChatStore(context.globalStorageUri.fsPath);
   // The display language is fixed for the life of the window: translate the view's strings once.
@@ -178,7 +179,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     }),
   );
 
-  const workflow = new ChatWorkflow(session, service, log);
+  // History and per-chat actions (delete with Undo, export, the chat's model) load when first used.
+  let workflowLoading: Promise<ChatWorkflow> | undefined;
+  const workflow = (): Promise<ChatWorkflow> => (workflowLoading ??= import('./chatWorkflow').then((module) => new module.ChatWorkflow(session, service, log)));
   // Never thrown into a void promise: a failure is logged (through the redacting log) and dropped.
   const route = (message: WebviewMessage, reply: (message: HostMessage) => void) =>
     routeWebviewMessage(message, { session, codeActions, context: attachedContext, log, workflow, reply }).catch((error: unknown) =>
@@ -207,7 +210,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OpenRo
     }),
     vscode.commands.registerCommand('openrouterChat.openInEditor', () => chatPanel.open()),
     vscode.commands.registerCommand('openrouterChat.exportChat', (chatId?: unknown) =>
-      workflow.exportChat(typeof chatId === 'string' ? chatId : undefined),
+      workflow().then((loaded) => loaded.exportChat(typeof chatId === 'string' ? chatId : undefined)),
     ),
   );
 

@@ -10,7 +10,6 @@ import { estimateWorstCaseCostUsd } from '../core/openrouter/pricing';
 import { countTokens } from '../core/context/tokenCounter';
 import type { ChatConfig } from '../core/settings';
 import type { PrepareRequestOptions, PrepareResult } from '../core/chat/chatSession';
-import { toolsForRequest } from '../core/tools/definitions';
 import { noKeyErrorView, settingsErrorView } from '../core/chat/errorView';
 import type { ApiKeyManager } from './apiKeyManager';
 import { readConfiguration } from './configuration';
@@ -71,6 +70,8 @@ export class RequestPreparer {
     // Older turns are left out when the chat outgrew the model's window (the user is told).
     const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
     // Workspace tools for models that list `tools`; every request of the conversation gets them.
+    // Their definitions load with the first request, not at activation.
+    const { toolsForRequest } = await import('../core/tools/definitions');
     const tools = toolsForRequest(model, { workspaceTools: options.workspaceTools ?? true, webSearch: options.webSearch ?? false });
     const plan = planRequest({
       turns: sent,

@@ -20,7 +20,8 @@ export interface RouterDeps {
   readonly codeActions: CodeActions;
   readonly context: ContextController;
   readonly log: Log;
-  readonly workflow: ChatWorkflow;
+  /** History and per-chat actions (loaded when first used). */
+  readonly workflow: () => Promise<ChatWorkflow>;
   /** Posts to the webview that sent the message (the side bar's or the editor tab's). */
   readonly reply: (message: HostMessage) => void;
 }
@@ -67,7 +68,7 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       await session.openChat(message.chatId);
       return;
     case 'deleteChat':
-      await deps.workflow.deleteChat(message.chatId);
+      await (await deps.workflow()).deleteChat(message.chatId);
       return;
     case 'copy':
       await vscode.env.clipboard.writeText(message.text);
@@ -109,19 +110,19 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
       await session.renameChat(message.chatId, message.title);
       return;
     case 'undoDeleteChat':
-      await deps.workflow.undoDelete(message.chatId);
+      await (await deps.workflow()).undoDelete(message.chatId);
       return;
     case 'deleteAllChats':
-      await deps.workflow.deleteAllChats();
+      await (await deps.workflow()).deleteAllChats();
       return;
     case 'exportChat':
-      await deps.workflow.exportChat(message.chatId);
+      await (await deps.workflow()).exportChat(message.chatId);
       return;
     case 'pickChatModel':
-      await deps.workflow.pickChatModel();
+      await (await deps.workflow()).pickChatModel();
       return;
     case 'pickChatEffort':
-      await deps.workflow.pickChatEffort();
+      await (await deps.workflow()).pickChatEffort();
       return;
     case 'selectionCommand':
       await vscode.commands.executeCommand(SELECTION_COMMANDS[message.command]);

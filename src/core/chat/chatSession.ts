@@ -24,12 +24,14 @@ import { errorViewOf } from './errorView';
 import { ToolAnswers } from '../tools/toolAnswers';
 import type { WorkspaceToolHost } from '../tools/toolLoop';
 import { normalizeOverrides } from './chatParameters';
-import { ChatSearchIndex } from './chatSearch';
+import type { ChatSearchIndex } from './chatSearch';
+import type { compactionFailure as CompactionFailureFn } from './compaction';
 import { codeBlocks, type CodeBlock } from '../codeActions/codeFence';
-import { compactionFailure, nothingToCompact, planCompaction } from './compaction';
 import { isSummary } from './summary';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
+
+type CompactionFailureOf = typeof CompactionFailureFn;
 export interface PreparedRequest {
   readonly client: OpenRouterClient;
   readonly request: ChatRequest;
@@ -141,7 +143,8 @@ export class ChatSession {
   private historyRead: Promise<unknown> | undefined;
   private historyLoaded = false;
   private readonly tools: ToolAnswers;
-  private readonly searchIndex = new ChatSearchIndex();
+  /** Loaded with the first search (the history's search is not needed to start). */
+  private searchIndex: Promise<ChatSearchIndex> | undefined;
   private readonly billed: BilledFigures;
 
   constructor(
@@ -245,6 +248,8 @@ export class ChatSession {
    * not complete is taken out again, and the user is told why.
    */
   async compact(): Promise<AnswerOutcome | undefined> {
+    // Loaded on first use; before the checks below, so nothing can start between them and the run.
+    const { compactionFailure, nothingToCompact, planCompaction } = await import('./compaction');
     if (!this.historyLoaded && this.historyRead) await this.historyRead;
     if (this.running?.ended) await this.idle();
     if (this.refuseWhileBusy()) return undefined;
@@ -257,14 +262,14 @@ export class ChatSession {
     const summary = createMessage('assistant', '', { status: 'streaming', summaryOf: plan.count }, this.now());
     chat.messages.push(summary);
     // Settled before the run ends, so a message sent meanwhile or a deletion waits for it.
-    const done = this.launch(chat, undefined, summary, plan.turns, { workspaceTools: false }, () => this.settleCompaction(chat, summary));
+    const done = this.launch(chat, undefined, summary, plan.turns, { workspaceTools: false }, () => this.settleCompaction(chat, summary, compactionFailure));
     // No question goes with it, so the view gets the whole chat with the summary streaming at its end.
     this.postState();
     return done;
   }
 
   /** A summary that did not complete is taken out again; either way the view is redrawn (marks or removal). */
-  private async settleCompaction(chat: Chat, summary: StoredMessage): Promise<void> {
+  private async settleCompaction(chat: Chat, summary: StoredMessage, compactionFailure: CompactionFailureOf): Promise<void> {
     const failure = compactionFailure(summary);
     if (failure) {
       removeMessage(chat, summary.id);
@@ -514,10 +519,13 @@ export class ChatSession {
     const held = new Map(this.chats.map((chat) => [chat.id, chat]));
     held.set(this.active.id, this.active);
     const items = this.savedSummaries().map((summary) => held.get(summary.id) ?? summary);
-    return this.searchIndex.searchHistory(items, query, async (chatId) => {
-      const read = await this.store.peek(chatId);
-      return read.found ? read.chat : undefined;
-    });
+    this.searchIndex ??= import('./chatSearch').then((module) => new module.ChatSearchIndex());
+    return this.searchIndex.then((index) =>
+      index.searchHistory(items, query, async (chatId) => {
+        const read = await this.store.peek(chatId);
+        return read.found ? read.chat : undefined;
+      }),
+    );
   }
 
   /** This window's copy of a chat, if it holds one (the open chat, or one opened or changed here). */

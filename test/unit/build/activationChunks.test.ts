@@ -33,7 +33,7 @@ async function sourcesReadAtActivation(): Promise<Set<string>> {
 describe('what activation loads', function () {
   this.timeout(60_000);
 
-  it('leaves the code actions, the tools, the language-model provider, the file index and one-off commands to later chunks', async () => {
+  it('leaves the code actions, the tools, the language-model provider, the file index, history actions and one-off commands to later chunks', async () => {
     const sources = await sourcesReadAtActivation();
     const lazy = [
       'src/extension/codeActions/codeActionsRuntime.ts',
@@ -47,6 +47,12 @@ describe('what activation loads', function () {
       'src/extension/keyCommands.ts',
       'src/extension/modelPicker.ts',
       'src/core/chat/markdownExport.ts',
+      'src/extension/chatWorkflow.ts',
+      'src/extension/ignoredWorkspaceSettings.ts',
+      'src/core/chat/compaction.ts',
+      'src/core/chat/chatSearch.ts',
+      'src/core/tools/toolLoop.ts',
+      'src/core/tools/definitions.ts',
     ];
     const eager = lazy.filter((source) => sources.has(source));
     assert.deepEqual(eager, [], `loaded at activation though only needed on first use: ${eager.join(', ')}`);
