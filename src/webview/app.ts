@@ -31,7 +31,8 @@ export class App {
   private readonly parameters = new ParametersPanel();
   private readonly notices = new NoticeBar();
   private readonly runningBanner = new RunningBanner((chatId) => postToHost({ type: 'openChat', chatId }));
-  private readonly messages = new MessageList('collapsed');
+  /** Messages drawn late (as they near the screen) keep the view at the bottom while it follows. */
+  private readonly messages = new MessageList('collapsed', () => this.scroller.contentChanged());
   private readonly composer: Composer;
   private readonly modelControls = new ModelControls();
   private readonly queued: QueuedMessages;
@@ -82,6 +83,7 @@ export class App {
       this.composer.focus();
     });
     this.scroller = new AutoScroller(this.conversation, (scrollTop, following) => saveUiState({ scrollTop, following }));
+    this.messages.attachScroller(this.conversation);
     root.replaceChildren(
       this.header.element,
       this.history.element,
