@@ -214,7 +214,7 @@ export async function runLongChatBench(options: { runs?: number; log?: (line: st
       log(`long chat bench: run ${run + 1}/${runs}: open 100 ${small.ms.toFixed(0)} ms (host ${small.hostMs.toFixed(0)}), 1,000 ${big.ms.toFixed(0)} ms (host ${big.hostMs.toFixed(0)}), heap ${(small.heap / 2 ** 20).toFixed(1)} → ${(big.heap / 2 ** 20).toFixed(1)} MB, drawn ${big.drawn}`);
     }
     const scrolls: Array<{ frames: number; longTaskMax: number; maxCallbackMs: number }> = [];
-    for (let run = 0; run < Math.min(3, runs); run++) {
+    for (let run = 0; run < Math.min(2, runs); run++) {
       await bench.reset();
       await bench.openState(await stored.open(BIG));
       const scroll = await bench.page.evaluate(scrollToTop);

@@ -20,8 +20,16 @@ const MESSAGE_CHROME_PX = 40;
 
 /** The height a message's placeholder reserves before the browser lays it out. */
 export function estimatedHeight(message: MessageView): number {
+  // Counted in place: splitting every message of a long chat into lines would cost more than drawing a screenful.
+  const text = message.content;
   let lines = 0;
-  for (const line of message.content.split('\n')) lines += Math.max(1, Math.ceil(line.length / CHARS_PER_LINE));
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    lines += Math.max(1, Math.ceil(length / CHARS_PER_LINE));
+    if (end < 0) break;
+    start = end + 1;
+  }
   return MESSAGE_CHROME_PX + lines * LINE_PX;
 }
 
