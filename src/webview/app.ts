@@ -170,6 +170,8 @@ export class App {
     if (this.restoreScrollOnNextState) {
       this.restoreScrollOnNextState = false;
       const saved = loadUiState();
+      // The saved position was measured on drawn messages: draw those above it (and in sight) first.
+      if (!saved.following) this.messages.drawDownTo(saved.scrollTop + this.conversation.clientHeight);
       this.scroller.restore(saved.scrollTop, saved.following);
     } else {
       this.scroller.jumpToLatest();

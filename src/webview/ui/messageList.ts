@@ -77,6 +77,17 @@ export class MessageList {
   }
 
   /**
+   * Draws every message from the top down to `bottom` (px into the list), so a saved scroll
+   * position means the same place again: above it, no estimated heights are left.
+   */
+  drawDownTo(bottom: number): void {
+    for (const slot of this.slots) {
+      if (slot.element.offsetTop - this.element.offsetTop > bottom) break;
+      this.draw(slot);
+    }
+  }
+
+  /**
    * A new answer starts. A user message we already show (edit and resend) or, for a regenerate,
    * the previous last answer is replaced together with everything after it.
    */
