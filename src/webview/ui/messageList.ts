@@ -17,6 +17,8 @@ import { UserMessageView } from './userMessage';
 
 /** How many screens of the newest messages are drawn when a chat opens (by estimated height). */
 const SCREENS_DRAWN_AT_OPEN = 1.5;
+/** At most this many messages are drawn to restore a saved scroll position exactly. */
+const MAX_DRAWN_FOR_RESTORE = 60;
 
 export class MessageList {
   readonly element: HTMLElement;
@@ -81,7 +83,9 @@ export class MessageList {
    * position means the same place again: above it, no estimated heights are left.
    */
   drawDownTo(bottom: number): void {
-    for (const slot of this.slots) {
+    // Deep in a long chat the position is kept only roughly: drawing a whole chat would cost
+    // what lazy drawing saves.
+    for (const slot of this.slots.slice(0, MAX_DRAWN_FOR_RESTORE)) {
       if (slot.element.offsetTop - this.element.offsetTop > bottom) break;
       this.draw(slot);
     }
