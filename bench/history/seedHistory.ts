@@ -8,6 +8,7 @@
  */
 import { createChat, createMessage, type Chat } from '../../src/core/chat/chat';
 import { ChatStore } from '../../src/core/chat/chatStore';
+import { seededRandom } from '../../test/support';
 
 const WORDS = (
   'the request stream token parser render block answer model cache value buffer editor webview host message function returns ' +
@@ -18,15 +19,6 @@ const WORDS = (
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(next: () => number, words: number): string {
   const out: string[] = [];
@@ -49,7 +41,7 @@ function answer(next: () => number): string {
 
 /** The `index`-th chat of the bench history (ids are fixed so runs compare). */
 export function benchChat(index: number, now: number): Chat {
-  const next = random(index + 1);
+  const next = seededRandom(index + 1);
   // Spread over a year, newest first in index order, so the history has every group.
   const updatedAt = now - Math.floor((index / 10_000) * 365 * DAY_MS) - Math.floor(next() * 60_000);
   const chat = { ...createChat(updatedAt), id: `bench-${String(index).padStart(5, '0')}` };

@@ -3,18 +3,9 @@
  * tables, quotes, headings and fenced code blocks (with blank lines inside). Used by the render
  * benchmark and by the webview tests. Tokens are estimated at ~4 characters each.
  */
-export const CHARS_PER_TOKEN = 4;
+import { seededRandom } from '../../test/support';
 
-/** mulberry32: a tiny seeded PRNG, so every run renders the very same text. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const CHARS_PER_TOKEN = 4;
 
 const WORDS = (
   'the request stream token parser render block answer model cache value buffer editor webview host ' +
@@ -72,7 +63,7 @@ function codeBlock(index: number): string {
  * Blocks are separated by blank lines, as models write them.
  */
 export function generateAnswer(tokens: number, codeBlocks: number, seed = 7): string {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const targetChars = tokens * CHARS_PER_TOKEN;
   const codeEvery = Math.max(1, Math.floor(targetChars / Math.max(1, codeBlocks)));
   const blocks: string[] = [];

@@ -6,10 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
-import type { AttachmentView, HostMessage } from '../../src/shared/protocol';
+import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { closeAllEditors, extensionApi, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { closeAllEditors, extensionApi, lastDraft, lastUserContent, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
 
 describe('Attached context', function () {
   this.timeout(60_000);
@@ -43,21 +43,7 @@ describe('Attached context', function () {
     posted.length = 0;
   });
 
-  function lastDraft(): readonly AttachmentView[] | undefined {
-    for (let i = posted.length - 1; i >= 0; i--) {
-      const message = posted[i];
-      if (message?.type === 'contextDraft') return message.attachments;
-    }
-    return undefined;
-  }
 
-  /** The user message of the last chat request the server received. */
-  function lastUserContent(): string {
-    const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
-    const body = chats[chats.length - 1]?.body as { messages: Array<{ role: string; content: string }> };
-    const users = body.messages.filter((m) => m.role === 'user');
-    return users[users.length - 1]?.content ?? '';
-  }
 
   async function write(path: string, text: string | Uint8Array): Promise<vscode.Uri> {
     const uri = vscode.Uri.joinPath(root, path);
@@ -79,17 +65,17 @@ describe('Attached context', function () {
     const math = vscode.Uri.joinPath(root, 'src', 'math.ts');
     const legacy = vscode.Uri.joinPath(root, 'src', 'legacy.js');
     await vscode.commands.executeCommand('openrouterChat.addFileToChat', math, [math, legacy]);
-    const draft = await until('the chips', () => lastDraft());
+    const draft = await until('the chips', () => lastDraft(posted));
     assert.deepEqual(draft.map((a) => [a.name, a.path]), [['math.ts', 'src/math.ts'], ['legacy.js', 'src/legacy.js']]);
     assert.ok(draft.every((a) => a.tokens > 0));
 
     await api.context.send('[[mock:echo]] What do these files do?');
-    const content = lastUserContent();
+    const content = lastUserContent(server);
     const mathText = new TextDecoder().decode(await vscode.workspace.fs.readFile(math));
     assert.ok(content.includes(`File: src/math.ts\n\`\`\`ts\n${mathText}`), 'path and full content of math.ts');
     assert.ok(content.includes('File: src/legacy.js\n'));
     assert.ok(content.endsWith('What do these files do?'));
-    assert.deepEqual(lastDraft(), [], 'the composer is emptied once the question is sent');
+    assert.deepEqual(lastDraft(posted), [], 'the composer is emptied once the question is sent');
     const question = api.session.activeChat.messages[0];
     assert.deepEqual(question?.attachments?.map((a) => a.path), ['src/math.ts', 'src/legacy.js']);
   });
@@ -98,17 +84,17 @@ describe('Attached context', function () {
     const math = vscode.Uri.joinPath(root, 'src', 'math.ts');
     await vscode.commands.executeCommand('openrouterChat.addFileToChat', math, [math]);
     // The first count may be the character estimate (the encoding loads after it); the chip is posted again once loaded.
-    const chip = await until('the chip counted by o200k', () => lastDraft()?.find((a) => a.tokens === 228));
+    const chip = await until('the chip counted by o200k', () => lastDraft(posted)?.find((a) => a.tokens === 228));
     assert.equal(chip.path, 'src/math.ts', 'src/math.ts is 228 tokens in o200k (266 by characters / 3)');
   });
 
   it('reads a file again at send time: an edit after attaching is what the model sees', async () => {
     const notes = await write('notes.md', 'first version\n');
     await vscode.commands.executeCommand('openrouterChat.addFileToChat', notes, [notes]);
-    await until('the chip', () => lastDraft()?.length === 1 || undefined);
+    await until('the chip', () => lastDraft(posted)?.length === 1 || undefined);
     await vscode.workspace.fs.writeFile(notes, new TextEncoder().encode('second version\n'));
     await api.context.send('[[mock:echo]] read it');
-    assert.ok(lastUserContent().includes('File: notes.md\n```md\nsecond version\n```'));
+    assert.ok(lastUserContent(server).includes('File: notes.md\n```md\nsecond version\n```'));
   });
 
   it('editor → Add Selection to Chat sends the file and line range', async () => {
@@ -116,10 +102,10 @@ describe('Attached context', function () {
     const editor = await vscode.window.showTextDocument(document);
     editor.selection = new vscode.Selection(2, 0, 5, 0); // lines 3-5: add()
     await vscode.commands.executeCommand('openrouterChat.addSelectionToChat');
-    const draft = await until('the chip', () => lastDraft());
+    const draft = await until('the chip', () => lastDraft(posted));
     assert.deepEqual(draft.map((a) => [a.kind, a.path, a.range]), [['selection', 'src/math.ts', { startLine: 3, endLine: 5 }]]);
     await api.context.send('[[mock:echo]] Is this right?');
-    assert.ok(lastUserContent().includes('Selection: src/math.ts (lines 3-5)\n```typescript\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n```'));
+    assert.ok(lastUserContent(server).includes('Selection: src/math.ts (lines 3-5)\n```typescript\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n```'));
   });
 
   it('a # mention ranks workspace files fuzzily, honours .gitignore, and attaches the pick', async () => {
@@ -133,9 +119,9 @@ describe('Attached context', function () {
     assert.equal(ranked[0], 'src/math.ts');
 
     await api.context.handle({ type: 'attachFile', path: 'src/math.ts' });
-    await until('the chip', () => lastDraft()?.length === 1 || undefined);
+    await until('the chip', () => lastDraft(posted)?.length === 1 || undefined);
     await api.context.send('[[mock:echo]] explain');
-    assert.ok(lastUserContent().includes('File: src/math.ts\n'));
+    assert.ok(lastUserContent(server).includes('File: src/math.ts\n'));
   });
 
   it('the index follows the file watcher: a new file is offered, a deleted one is not', async () => {
@@ -173,10 +159,10 @@ describe('Attached context', function () {
       diagnostics.set(uri, [new vscode.Diagnostic(new vscode.Range(17, 2, 17, 40), 'Off by one: i <= values.length', vscode.DiagnosticSeverity.Error)]);
       stubWindow('showQuickPick', (items: unknown) => (items as Array<{ source: string }>).find((item) => item.source === 'problemsFile'));
       await vscode.commands.executeCommand('openrouterChat.addContext');
-      const draft = await until('the chip', () => lastDraft());
+      const draft = await until('the chip', () => lastDraft(posted));
       assert.deepEqual(draft.map((a) => a.kind), ['problems']);
       await api.context.send('[[mock:echo]] fix it');
-      assert.ok(lastUserContent().includes('Problems: src/math.ts\n```\nerror src/math.ts:18:3 Off by one: i <= values.length\n```'));
+      assert.ok(lastUserContent(server).includes('Problems: src/math.ts\n```\nerror src/math.ts:18:3 Off by one: i <= values.length\n```'));
     } finally {
       diagnostics.dispose();
       restoreWindow();

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
-import type { AttachmentView, HostMessage } from '../../src/shared/protocol';
+import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { extensionApi, lastDraft, lastUserContent, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
 
 const execFileAsync = promisify(execFile);
 
@@ -83,20 +83,7 @@ describe('Add context → Git changes (built-in Git extension)', function () {
   });
   afterEach(() => restoreWindow());
 
-  function lastDraft(): readonly AttachmentView[] | undefined {
-    for (let i = posted.length - 1; i >= 0; i--) {
-      const message = posted[i];
-      if (message?.type === 'contextDraft') return message.attachments;
-    }
-    return undefined;
-  }
 
-  function lastUserContent(): string {
-    const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
-    const body = chats[chats.length - 1]?.body as { messages: Array<{ role: string; content: string }> };
-    const users = body.messages.filter((m) => m.role === 'user');
-    return users[users.length - 1]?.content ?? '';
-  }
 
   /** Add context → Git changes, as the composer's button does it (the quick pick answered). */
   async function pickGitChanges(): Promise<void> {
@@ -110,12 +97,12 @@ describe('Add context → Git changes (built-in Git extension)', function () {
     await writeFile(join(repo, 'unstaged.txt'), 'alpha\nnew unstaged line\ngamma\n');
 
     await pickGitChanges();
-    const draft = await until('the chip', () => lastDraft());
+    const draft = await until('the chip', () => lastDraft(posted));
     assert.deepEqual(draft.map((a) => [a.kind, a.name]), [['gitChanges', 'Git changes']]);
     assert.ok((draft[0]?.tokens ?? 0) > 0, 'the chip counts its tokens');
 
     await api.context.send('[[mock:echo]] Review my changes');
-    const content = lastUserContent();
+    const content = lastUserContent(server);
     assert.ok(content.includes('Git changes\n```diff\ndiff --git a/staged.txt b/staged.txt\n'), `the staged diff first, as a diff block:\n${content}`);
     assert.ok(content.includes('@@ -1,4 +1,4 @@\n one\n two\n-old staged line\n+new staged line\n four\n'), 'the staged hunk');
     assert.ok(content.includes('diff --git a/unstaged.txt b/unstaged.txt\n'), 'the unstaged file');
@@ -136,7 +123,7 @@ describe('Add context → Git changes (built-in Git extension)', function () {
     assert.equal(notice.text, 'The working tree has no changes.');
     assert.equal(notice.level, 'info');
     assert.equal(api.context.draft.attachments.length, 0);
-    assert.equal(lastDraft(), undefined, 'no chip was posted');
+    assert.equal(lastDraft(posted), undefined, 'no chip was posted');
   });
 
   it('says no repository is open once the Git extension has none', async () => {

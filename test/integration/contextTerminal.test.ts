@@ -10,10 +10,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
-import type { AttachmentView, HostMessage } from '../../src/shared/protocol';
+import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { extensionApi, lastDraft, lastUserContent, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
 
 /** Shell integration loads with bash's rc files; a loaded machine can take a while. */
 const SHELL_INTEGRATION_TIMEOUT_MS = 60_000;
@@ -51,20 +51,7 @@ describe('Add context → Terminal (shell integration)', function () {
   });
   afterEach(() => restoreWindow());
 
-  function lastDraft(): readonly AttachmentView[] | undefined {
-    for (let i = posted.length - 1; i >= 0; i--) {
-      const message = posted[i];
-      if (message?.type === 'contextDraft') return message.attachments;
-    }
-    return undefined;
-  }
 
-  function lastUserContent(): string {
-    const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
-    const body = chats[chats.length - 1]?.body as { messages: Array<{ role: string; content: string }> };
-    const users = body.messages.filter((m) => m.role === 'user');
-    return users[users.length - 1]?.content ?? '';
-  }
 
   async function pickTerminal(): Promise<void> {
     stubWindow('showQuickPick', (items: unknown) => (items as Array<{ source: string }>).find((item) => item.source === 'terminal'));
@@ -116,11 +103,11 @@ describe('Add context → Terminal (shell integration)', function () {
     await run(commandLine(1));
 
     await pickTerminal();
-    const draft = await until('the chip', () => lastDraft());
+    const draft = await until('the chip', () => lastDraft(posted));
     assert.deepEqual(draft.map((a) => [a.kind, a.name]), [['terminal', `Terminal: ${commandLine(1)}`]]);
 
     await api.context.send('[[mock:echo]] What did this print?');
-    const content = lastUserContent();
+    const content = lastUserContent(server);
     // Failed before terminalText: bash's output reached the model with its \r\n line ends.
     assert.ok(content.includes(`Terminal\n\`\`\`\n$ ${commandLine(1)}\n${output(1)}\n\`\`\`\n`), `the command line, then its output:\n${JSON.stringify(content)}`);
     assert.ok(!hasControlCharacters(content), `no escape sequences or other control characters:\n${JSON.stringify(content)}`);
@@ -134,10 +121,10 @@ describe('Add context → Terminal (shell integration)', function () {
     await vscode.commands.executeCommand('workbench.action.terminal.selectAll');
     try {
       await pickTerminal();
-      const draft = await until('the chip', () => lastDraft());
+      const draft = await until('the chip', () => lastDraft(posted));
       assert.deepEqual(draft.map((a) => [a.kind, a.name]), [['terminal', 'Terminal selection']]);
       await api.context.send('[[mock:echo]] And this?');
-      const content = lastUserContent();
+      const content = lastUserContent(server);
       assert.ok(content.includes('Terminal\n```\n'), 'a terminal block');
       assert.ok(content.includes(commandLine(2)) && content.includes(`\n${output(2)}\n`), `the selected screen holds the command and its output:\n${JSON.stringify(content)}`);
       assert.ok(!hasControlCharacters(content), `no control characters:\n${JSON.stringify(content)}`);

@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
-import type { AttachmentView, HostMessage } from '../../src/shared/protocol';
+import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, resetSettings, setSetting, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { extensionApi, lastDraft, resetSettings, setSetting, until, useLocalServer, useTestKeyFromEnv } from './support';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const PDF_TEXT = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
@@ -41,13 +41,6 @@ describe('Images and PDFs as context', function () {
     posted.length = 0;
   });
 
-  function lastDraft(): readonly AttachmentView[] | undefined {
-    for (let i = posted.length - 1; i >= 0; i--) {
-      const message = posted[i];
-      if (message?.type === 'contextDraft') return message.attachments;
-    }
-    return undefined;
-  }
 
   function chatRequests(): MockOpenRouter['requests'] {
     return server.requests.filter((r) => r.path.endsWith('/chat/completions'));
@@ -69,7 +62,7 @@ describe('Images and PDFs as context', function () {
     pdf = vscode.Uri.joinPath(folder.uri, 'spec.pdf');
     await vscode.workspace.fs.writeFile(pdf, new TextEncoder().encode(PDF_TEXT));
     await vscode.commands.executeCommand('openrouterChat.addFileToChat', pdf, [pdf]);
-    const draft = await until('the chip', () => lastDraft());
+    const draft = await until('the chip', () => lastDraft(posted));
     assert.deepEqual(draft.map((a) => [a.kind, a.name, a.bytes]), [['pdf', 'spec.pdf', PDF_TEXT.length]]);
     await api.context.send('[[mock:echo]] Summarize the spec');
     const parts = lastUserParts();
@@ -88,7 +81,7 @@ describe('Images and PDFs as context', function () {
   it('an image-capable model gets the image; switched to a text-only model, Regenerate is refused before sending', async () => {
     await setSetting('model', 'mistralai/mistral-small-3.2-24b-instruct');
     await api.context.handle({ type: 'attachBinary', name: 'shot.png', mimeType: 'image/png', data: PNG });
-    const draft = await until('the chip', () => lastDraft());
+    const draft = await until('the chip', () => lastDraft(posted));
     assert.deepEqual(draft.map((a) => [a.kind, a.name, a.thumbnail]), [['image', 'shot.png', `data:image/png;base64,${PNG}`]]);
     await api.context.send('[[mock:echo]] What colour is it?');
     assert.deepEqual(lastUserParts()[1], { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}` } });

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
-import type { MessageView } from '../../src/shared/protocol';
+import type { AttachmentView, HostMessage, MessageView } from '../../src/shared/protocol';
 import { startOpenRouterServer, type MockOpenRouter } from '../server/openRouterServer';
 
 export const EXTENSION_ID = 'openrouter-chat.openrouter-chat';
@@ -153,4 +153,21 @@ export async function waitForLogLine(api: OpenRouterChatApi, pattern: RegExp, ti
     if (Date.now() > deadline) throw new Error(`timed out waiting for a log line matching ${pattern}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The attachments of the last context draft the host posted to the view, if any. */
+export function lastDraft(posted: readonly HostMessage[]): readonly AttachmentView[] | undefined {
+  for (let i = posted.length - 1; i >= 0; i--) {
+    const message = posted[i];
+    if (message?.type === 'contextDraft') return message.attachments;
+  }
+  return undefined;
+}
+
+/** The last user message (as text) of the last chat request the local server received. */
+export function lastUserContent(server: MockOpenRouter): string {
+  const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  const body = chats[chats.length - 1]?.body as { messages: Array<{ role: string; content: string }> };
+  const users = body.messages.filter((m) => m.role === 'user');
+  return users[users.length - 1]?.content ?? '';
 }

@@ -137,17 +137,8 @@ export function describeMismatches(mismatches: readonly RenderMismatch[], limit 
   return [`${mismatches.length} streamed answer(s) ended unlike their one-shot render:`, ...shown, ...more].join('\n\n');
 }
 
-/** A small seeded generator (mulberry32), so a random split can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = state;
-    mixed = Math.imul(mixed ^ (mixed >>> 15), mixed | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded generator of every fuzz test: one implementation.
+export { seededRandom } from '../support';
 
 /** Cuts text at random places into chunks of 1 to `maxSize` characters (never inside a surrogate pair). */
 export function randomChunks(text: string, random: () => number, maxSize = 12): string[] {
