@@ -18,7 +18,7 @@ import type { OpenRouterService } from './openRouterService';
 import type { Log } from './log';
 import type { ContextWindow } from '../core/context/contextWindow';
 import { contentText } from '../core/openrouter/userContent';
-import { hasImages, imageRefusal, imagesRefusedErrorView } from '../core/context/imageSupport';
+import { hasImages, imageRefusal, imagesRefusedErrorView, questionHasImages, withoutImages } from '../core/context/imageSupport';
 
 export function chatSettingsOf(config: ChatConfig): ChatSettings {
   return {
@@ -61,14 +61,17 @@ export class RequestPreparer {
     if (!this.keys.current()) return { kind: 'refused', error: noKeyErrorView() };
 
     const model = await this.service.modelInfo(config);
-    // Images to a model that reads none: refused here, naming a model that would take them.
+    // A question with images to a model that reads none: refused here, naming a model that would
+    // take them. Images of earlier questions are left out instead, so the chat can go on.
+    let readable = turns;
     if (model && hasImages(turns)) {
       const refusal = imageRefusal(config.model, model, await this.service.listModels(config).catch(() => []));
-      if (refusal) return { kind: 'refused', error: imagesRefusedErrorView(refusal) };
+      if (refusal && questionHasImages(turns)) return { kind: 'refused', error: imagesRefusedErrorView(refusal) };
+      if (refusal) readable = withoutImages(turns);
     }
     const systemPrompt = await this.instructions.systemPromptFor(config.systemPrompt);
     // Older turns are left out when the chat outgrew the model's window (the user is told).
-    const sent = model ? this.window.fit(turns, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : turns;
+    const sent = model ? this.window.fit(readable, { model, ...(systemPrompt ? { systemPrompt } : {}), ...(config.maxTokens !== undefined ? { maxTokens: config.maxTokens } : {}) }).turns : readable;
     // Workspace tools for models that list `tools`; every request of the conversation gets them.
     // Their definitions load with the first request, not at activation.
     const { toolsForRequest } = await import('../core/tools/definitions');

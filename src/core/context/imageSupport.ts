@@ -35,7 +35,28 @@ export function imageRefusal(modelId: string, model: ModelInfo | undefined, mode
 }
 
 export function hasImages(turns: readonly ConversationTurn[]): boolean {
-  return turns.some((turn) => turn.attachments?.some((attachment) => attachment.kind === 'image'));
+  return turns.some(turnHasImages);
+}
+
+/** Whether the question being asked (the last user turn) carries an image. */
+export function questionHasImages(turns: readonly ConversationTurn[]): boolean {
+  const question = turns.filter((turn) => turn.role === 'user').at(-1);
+  return question !== undefined && turnHasImages(question);
+}
+
+/**
+ * The turns without their images, for a model that reads none: images of earlier questions must
+ * not keep a chat from going on after a switch to a text-only model (OpenRouter would refuse the
+ * whole request), and that model could not have looked at them anyway.
+ */
+export function withoutImages(turns: readonly ConversationTurn[]): ConversationTurn[] {
+  return turns.map((turn) =>
+    turnHasImages(turn) ? { ...turn, attachments: (turn.attachments ?? []).filter((attachment) => attachment.kind !== 'image') } : turn,
+  );
+}
+
+function turnHasImages(turn: ConversationTurn): boolean {
+  return turn.attachments?.some((attachment) => attachment.kind === 'image') ?? false;
 }
 
 /** The answer's error when a request with images was refused for its model. */

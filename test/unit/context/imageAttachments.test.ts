@@ -13,7 +13,7 @@ import { ChatStore, parseChat } from '../../../src/core/chat/chatStore';
 import { conversationTurns } from '../../../src/core/chat/chat';
 import { createAttachment, toAttachmentView, type ContextAttachment } from '../../../src/core/context/attachment';
 import { createBinaryAttachment, MAX_IMAGE_BYTES } from '../../../src/core/context/binaryAttachment';
-import { imageRefusal, suggestImageModel } from '../../../src/core/context/imageSupport';
+import { imageRefusal, questionHasImages, suggestImageModel, withoutImages } from '../../../src/core/context/imageSupport';
 import { ContextDraft } from '../../../src/core/context/contextDraft';
 import { OpenRouterClient } from '../../../src/core/openrouter/client';
 import { mapModelList } from '../../../src/core/openrouter/models';
@@ -183,4 +183,20 @@ describe('images and PDFs as attachments', function () {
       assert.equal(parseChat(file([{ ...message, attachments: [{ ...image(), mimeType: 'text/html' }] }])), 'message 0 is malformed', 'an image is an image type');
     });
   });
+
+  describe('after a switch to a text-only model', () => {
+    it('refuses only a question that carries an image; images of earlier questions are left out so the chat goes on', () => {
+      const earlier = { role: 'user' as const, content: 'What is in this picture?', attachments: [image(), pdf()] };
+      const answer = { role: 'assistant' as const, content: 'A chart.' };
+      const next = { role: 'user' as const, content: 'And in words?' };
+      assert.equal(questionHasImages([earlier]), true);
+      assert.equal(questionHasImages([earlier, answer, next]), false);
+      const readable = withoutImages([earlier, answer, next]);
+      assert.deepEqual(readable[0]?.attachments?.map((a) => a.kind), ['pdf'], 'the PDF stays: every model gets files');
+      const body = buildChatRequest(readable, { model: 'openai/gpt-oss-120b', reasoningEffort: 'low' });
+      assert.doesNotMatch(JSON.stringify(body), /image_url/);
+      assert.equal(earlier.attachments.length, 2, 'the stored question keeps its image');
+    });
+  });
 });
+

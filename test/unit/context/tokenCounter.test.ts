@@ -59,6 +59,13 @@ describe('token counting: model family', () => {
 });
 
 describe('token counting: real counts', () => {
+  it('counts a minified file or a megabyte run of one letter in slices, so the extension host never freezes', () => {
+    // Unsliced, BPE is quadratic in one piece: 40,000 letters took 0.7 s, 1.5 MB many minutes.
+    const run = 'y'.repeat(1_500_000);
+    assert.equal(o200kCount(run), o200kCount('y'.repeat(256)) * (1_500_000 / 256 | 0) + o200kCount('y'.repeat(1_500_000 % 256)));
+    assert.equal(o200kCount('short words stay exact'), 4);
+  });
+
   it('counts known strings exactly as o200k does', () => {
     const counter = counterWith(realEncodings);
     assert.equal(counter.count('hello world', GPT_OSS), 2);
