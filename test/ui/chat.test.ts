@@ -77,6 +77,9 @@ describe('Chat view in VS Code', function () {
     const before = await workbench.lastAssistant().locator('.markdown-body').innerText();
     assert.match(before, /export function add/);
 
+    // Only the side bar's chat: an editor tab left open would be restored by the reload and its
+    // webview could be the frame this journey then reads.
+    await workbench.runCommand('View: Close All Editors');
     await workbench.reloadWindow();
 
     const question = workbench.messages('You').filter({ hasText: QUESTION });
