@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createChat, createMessage } from '../../src/core/chat/chat';
 import { ChatStore } from '../../src/core/chat/chatStore';
+import { repoRoot } from '../../test/runners/paths';
 import { startOpenRouterServer } from '../../test/server/openRouterServer';
 
 export interface StoreBenchResults {
@@ -39,7 +40,9 @@ export async function runStoreBench(questionsPerWindow = 100): Promise<StoreBenc
     chat.title = 'Shared by two windows';
     chat.messages.push(createMessage('user', 'seed question'), createMessage('assistant', 'seed answer', { status: 'done' }));
     await new ChatStore(dir).save(chat);
-    const script = join(__dirname, 'storeWriter.js');
+    // From the repository root: this file is bundled into out/bench/run.js and into tests, so its
+    // own __dirname is not where the writer was compiled.
+    const script = join(repoRoot(), 'out', 'bench', 'store', 'storeWriter.js');
     const started = Date.now();
     await Promise.all(['A', 'B'].map((name) => runWindow(script, [dir, chat.id, server.baseUrl, name, String(questionsPerWindow)])));
     const ms = Date.now() - started;
