@@ -17,7 +17,7 @@ import type { WorkspaceInstructions } from './instructions';
 import type { OpenRouterService } from './openRouterService';
 import type { Log } from './log';
 import type { ContextWindow } from '../core/context/contextWindow';
-import { contentText } from '../core/openrouter/userContent';
+import { contentPartsTokens, contentText } from '../core/openrouter/userContent';
 import { hasImages, imageRefusal, imagesRefusedErrorView, questionHasImages, withoutImages } from '../core/context/imageSupport';
 
 export function chatSettingsOf(config: ChatConfig): ChatSettings {
@@ -93,7 +93,9 @@ export class RequestPreparer {
     const { request, settings, notice } = plan;
 
     if (config.maxCostPerRequest !== undefined && model) {
-      const promptTokens = countTokens(request.messages.map((m) => contentText(m.content)).join('\n'), model.id);
+      // The text, and the estimate of the images and PDFs the request carries.
+      const promptTokens =
+        countTokens(request.messages.map((m) => contentText(m.content)).join('\n'), model.id) + request.messages.reduce((sum, m) => sum + contentPartsTokens(m.content), 0);
       const maxCompletion = settings.maxTokens ?? model.maxCompletionTokens ?? Math.max(0, model.contextLength - promptTokens);
       const worstCase = estimateWorstCaseCostUsd(model, promptTokens, maxCompletion);
       if (worstCase > config.maxCostPerRequest) {

@@ -119,7 +119,7 @@ export interface AttachmentView {
   readonly tokens: number;
   /** The content was cut down to the size limit. */
   readonly truncated?: boolean;
-  /** Images and PDFs: their size in bytes (shown instead of a token count). */
+  /** Images and PDFs: their size in bytes (shown after the token estimate). */
   readonly bytes?: number;
   /** Images: a small `data:image/...;base64` picture for the chip. */
   readonly thumbnail?: string;

@@ -53,11 +53,11 @@ describe('webview: pasted and dropped images and PDFs', () => {
     assert.equal(await view.page.getByRole('textbox', { name: 'Message' }).inputValue(), '');
 
     // The host answers with the draft, as ContextController does.
-    const chip: AttachmentView = { id: 'img-1', kind: 'image', name: 'screenshot.png', tokens: 0, bytes: 1234, ...(posted?.thumbnail ? { thumbnail: posted.thumbnail } : {}) };
+    const chip: AttachmentView = { id: 'img-1', kind: 'image', name: 'screenshot.png', tokens: 255, bytes: 1234, ...(posted?.thumbnail ? { thumbnail: posted.thumbnail } : {}) };
     await view.sendAndSettle({ type: 'contextDraft', attachments: [chip] });
     const item = view.page.getByRole('list', { name: 'Attached context' }).getByRole('listitem');
     assert.equal(await item.count(), 1);
-    assert.match(await item.innerText(), /screenshot\.png\s*1 KB/);
+    assert.match(await item.innerText(), /screenshot\.png\s*255 tokens\s*1 KB/, 'the estimate like any chip, then the size');
     const picture = item.locator('img.chip-thumbnail');
     await picture.waitFor();
     assert.equal(await picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true, 'the thumbnail loads under the CSP');
@@ -100,11 +100,11 @@ describe('webview: pasted and dropped images and PDFs', () => {
   it('a sent question shows its image as a thumbnail, read-only', async () => {
     const { view } = session;
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-    const picture: AttachmentView = { id: 'img-1', kind: 'image', name: 'shot.png', tokens: 0, bytes: 70, thumbnail: `data:image/png;base64,${png}` };
+    const picture: AttachmentView = { id: 'img-1', kind: 'image', name: 'shot.png', tokens: 255, bytes: 70, thumbnail: `data:image/png;base64,${png}` };
     const question = { ...userMessage('u1', 'What is this?'), attachments: [picture] };
     await view.sendAndSettle(stateMessage({ messages: [question, assistantMessage('a1', 'A red square.')] }));
     const sent = view.page.getByRole('article', { name: 'You' }).getByRole('list', { name: 'Context sent' });
-    assert.match(await sent.innerText(), /shot\.png\s*70 B/);
+    assert.match(await sent.innerText(), /shot\.png\s*255 tokens\s*70 B/);
     assert.equal(await sent.locator('img.chip-thumbnail').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1), true);
     assert.equal(await sent.getByRole('button').count(), 0);
   });

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AttachmentKind, AttachmentView, LineRange } from '../../shared/protocol';
-import { countTokens } from './tokenCounter';
 import { binaryViewFields, isBinaryKind, kindOfMimeType } from './binaryAttachment';
+import { attachmentTokens } from './binaryTokens';
 
 export interface ContextAttachment {
   readonly id: string;
@@ -23,7 +23,7 @@ export interface ContextAttachment {
   readonly content: string;
   /** The content was cut down to `MAX_ATTACHMENT_CHARS`. */
   readonly truncated?: boolean;
-  /** Images and PDFs (see binaryAttachment.ts): their type and bytes (base64); `content` is empty. */
+  /** Images and PDFs (see binaryAttachment.ts): their type and bytes (base64); `content` is empty, their tokens are estimated from the bytes (binaryTokens.ts). */
   readonly mimeType?: string;
   readonly data?: string;
   /** A small data-URL picture of an image for its chip. */
@@ -66,7 +66,10 @@ export function sameSource(a: ContextAttachment, b: ContextAttachment): boolean 
   return a.range?.startLine === b.range?.startLine && a.range?.endLine === b.range?.endLine;
 }
 
-/** The chip: its count is by o200k, since a chip is not tied to a model (the meter counts per model). */
+/**
+ * The chip: its count is by o200k, since a chip is not tied to a model (the meter counts per model);
+ * an image's or a PDF's is the estimate the meter uses too (binaryTokens.ts).
+ */
 export function toAttachmentView(attachment: ContextAttachment): AttachmentView {
   return {
     id: attachment.id,
@@ -74,7 +77,7 @@ export function toAttachmentView(attachment: ContextAttachment): AttachmentView 
     name: attachment.name,
     ...(attachment.path !== undefined ? { path: attachment.path } : {}),
     ...(attachment.range ? { range: attachment.range } : {}),
-    tokens: countTokens(attachment.content),
+    tokens: attachmentTokens(attachment),
     ...(attachment.truncated ? { truncated: true } : {}),
     ...binaryViewFields(attachment),
   };

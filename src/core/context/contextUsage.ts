@@ -8,6 +8,7 @@ import type { ConversationTurn } from '../openrouter/requestBuilder';
 import type { ContextAttachment } from './attachment';
 import type { ContextWindow, WindowOptions } from './contextWindow';
 import { turnTokens } from './fitWindow';
+import { acceptsImages, withoutImages } from './imageSupport';
 
 /**
  * Characters used to measure the character estimate's tokens per character (large, so rounding
@@ -20,7 +21,10 @@ export function contextUsage(window: ContextWindow, options: WindowOptions, turn
   const { maxPromptTokens, scale, systemTokens } = window.budget(options);
   // The question being typed is a user turn carrying the draft's attachments; its text is added by the view.
   const next: ConversationTurn = { role: 'user', content: '', attachments: draft };
-  const raw = [...turns, next].reduce((sum, turn) => sum + turnTokens(turn, options.model.id), 0);
+  // Earlier questions' images are left out of a request to a model that reads none (as the
+  // request preparer does), so they are not counted either.
+  const sent = acceptsImages(options.model) ? turns : withoutImages(turns);
+  const raw = [...sent, next].reduce((sum, turn) => sum + turnTokens(turn, options.model.id), 0);
   return {
     tokens: Math.ceil(raw * scale) + systemTokens,
     maxTokens: maxPromptTokens,

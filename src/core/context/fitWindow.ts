@@ -6,6 +6,7 @@
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { countTokens } from './tokenCounter';
 import { userContentWithContext } from './renderContext';
+import { binaryAttachmentsTokens } from './binaryTokens';
 
 export interface WindowBudget {
   /** The model's `context_length`. */
@@ -33,9 +34,10 @@ export interface FittedTurns {
 /** Per-message overhead of the chat format (role markers), so many short turns are not undercounted. */
 const TOKENS_PER_MESSAGE = 4;
 
+/** A turn's tokens: its text with the attached context, and the estimate of its images and PDFs. */
 export function turnTokens(turn: ConversationTurn, model?: string): number {
-  const text = turn.role === 'user' ? userContentWithContext(turn.content, turn.attachments) : turn.content;
-  return countTokens(text, model) + TOKENS_PER_MESSAGE;
+  if (turn.role !== 'user') return countTokens(turn.content, model) + TOKENS_PER_MESSAGE;
+  return countTokens(userContentWithContext(turn.content, turn.attachments), model) + binaryAttachmentsTokens(turn.attachments) + TOKENS_PER_MESSAGE;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { ContextAttachment } from '../context/attachment';
 import { dataUrlOf, isBinaryAttachment } from '../context/binaryAttachment';
+import { dataUrlTokens } from '../context/binaryTokens';
 import { userContentWithContext } from '../context/renderContext';
 import type { ContentPart } from './types';
 
@@ -21,9 +22,15 @@ function contentPart(attachment: ContextAttachment): ContentPart {
   return { type: 'file', file: { filename: attachment.name, file_data: dataUrlOf(attachment) } };
 }
 
-/** The text of a message's content, for estimates and logs (images and files count as nothing). */
+/** The text of a message's content, for estimates and logs (images and files: see `contentPartsTokens`). */
 export function contentText(content: string | readonly ContentPart[] | null): string {
   if (content === null) return '';
   if (typeof content === 'string') return content;
   return content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
+}
+
+/** The estimated tokens of a message's images and PDFs (binaryTokens.ts), which its text leaves out. */
+export function contentPartsTokens(content: string | readonly ContentPart[] | null): number {
+  if (content === null || typeof content === 'string') return 0;
+  return content.reduce((sum, part) => sum + (part.type === 'image_url' ? dataUrlTokens(part.image_url.url) : part.type === 'file' ? dataUrlTokens(part.file.file_data) : 0), 0);
 }

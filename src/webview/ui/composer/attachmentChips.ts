@@ -23,9 +23,10 @@ function chip(attachment: AttachmentView, onRemove?: (attachment: AttachmentView
   const parts: Node[] = [
     ...thumbnail(attachment),
     el('span', { className: 'chip-name', text: label }),
-    // An image or a PDF shows its size: the model's count for it is not known before the answer.
-    el('span', { className: 'chip-tokens', text: attachment.bytes !== undefined ? formatBytes(attachment.bytes) : t('{0} tokens', formatTokens(attachment.tokens)) }),
+    // An image's or a PDF's count is the host's estimate (from its pixel size or pages); its size follows.
+    el('span', { className: 'chip-tokens', text: t('{0} tokens', formatTokens(attachment.tokens)) }),
   ];
+  if (attachment.bytes !== undefined) parts.push(el('span', { className: 'chip-size', text: formatBytes(attachment.bytes) }));
   if (attachment.truncated) parts.push(el('span', { className: 'chip-cut', text: t('cut to fit') }));
   if (onRemove) parts.push(button('×', () => onRemove(attachment), 'chip-remove', t('Remove {0}', label)));
   const item = el('li', { className: 'chip', attrs: { title: attachment.path ?? attachment.name } }, ...parts);
