@@ -166,8 +166,7 @@ export function lastDraft(posted: readonly HostMessage[]): readonly AttachmentVi
 
 /** The last user message (as text) of the last chat request the local server received. */
 export function lastUserContent(server: MockOpenRouter): string {
-  const chats = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
-  const body = chats[chats.length - 1]?.body as { messages: Array<{ role: string; content: string }> };
+  const body = server.lastChatRequest()?.body as { messages: Array<{ role: string; content: string }> };
   const users = body.messages.filter((m) => m.role === 'user');
   return users[users.length - 1]?.content ?? '';
 }

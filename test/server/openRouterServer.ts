@@ -35,6 +35,11 @@ export interface MockOpenRouter {
   /** http://127.0.0.1:PORT/api/v1 */
   baseUrl: string;
   requests: RecordedRequest[];
+  /**
+   * The last chat completions request. Not `requests.at(-1)`: a finished answer's billed figures
+   * are asked from /generation afterwards, and that request can land after the chat request.
+   */
+  lastChatRequest(): RecordedRequest | undefined;
   enqueue(script: string | ScriptSpec): void;
   /** Client sockets closed so far. */
   closedConnections(): number;
@@ -258,6 +263,7 @@ export async function startOpenRouterServer(options: OpenRouterServerOptions = {
   return {
     baseUrl: `http://127.0.0.1:${port}${PREFIX}`,
     requests,
+    lastChatRequest: () => [...requests].reverse().find((request) => request.path.endsWith('/chat/completions')),
     validKey,
     enqueue: (script) => {
       const spec = toScriptSpec(typeof script === 'string' ? script : { ...script });

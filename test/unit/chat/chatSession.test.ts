@@ -76,7 +76,7 @@ describe('chat session', function () {
     const edited = await session.editAndResend(firstQuestion.id, '[[mock:echo]] uno');
     assert.equal(session.activeChat.messages.length, 2, 'later turns were replaced');
     assert.match(edited?.message.content ?? '', /uno/);
-    const lastBody = server.requests[server.requests.length - 1]?.body as { messages: { role: string; content: string }[] };
+    const lastBody = server.lastChatRequest()?.body as { messages: { role: string; content: string }[] };
     assert.deepEqual(lastBody.messages.map((m) => m.role), ['user']);
   });
 

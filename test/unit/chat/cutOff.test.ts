@@ -34,7 +34,7 @@ describe('chat session: cut-off answers', function () {
     const question = session.activeChat.messages[2];
     assert.equal(question?.content, CONTINUE_PROMPT);
     assert.equal(question?.label, CONTINUE_LABEL);
-    const sent = (server.requests.at(-1)?.body as { messages: { role: string; content: string }[] }).messages;
+    const sent = (server.lastChatRequest()?.body as { messages: { role: string; content: string }[] }).messages;
     assert.deepEqual(sent.map((m) => m.role), ['user', 'assistant', 'user'], 'the cut-off answer goes with the request');
     assert.match(sent[1]?.content ?? '', /return a \+ b;/);
   });

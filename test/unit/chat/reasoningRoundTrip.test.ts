@@ -30,7 +30,7 @@ describe('chat session: reasoning_details round trip', function () {
 
     const reloaded = await harness(server, first.dir);
     await reloaded.session.send('[[mock:echo]] and now?');
-    const sent = (server.requests.at(-1)?.body as { messages: SentMessage[] }).messages;
+    const sent = (server.lastChatRequest()?.body as { messages: SentMessage[] }).messages;
     assert.deepEqual(sent.map((m) => m.role), ['user', 'assistant', 'user']);
     const details = sent[1]?.reasoning_details;
     assert.deepEqual(details, [

@@ -70,7 +70,7 @@ describe('language-model messages to OpenRouter', () => {
       const { client } = clientFor(server);
       const turn = await client.complete(buildLmRequest(toolConversation, { model: 'openai/gpt-oss-120b', reasoningEffort: 'low' }));
       assert.deepEqual(toLmToolCalls(turn.toolCalls), [{ callId: 'call_1', name: 'read_file', input: { path: 'src/a.ts' } }]);
-      const sent = server.requests.at(-1)?.body as { messages: unknown[] };
+      const sent = server.lastChatRequest()?.body as { messages: unknown[] };
       assert.deepEqual(sent.messages, toWireMessages(toolConversation));
     } finally {
       await server.close();
