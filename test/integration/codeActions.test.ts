@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { closeAllEditors, extensionApi, resetSettings, restoreWindow, stubWindow, useLocalServer, useTestKeyFromEnv } from './support';
+import { closeAllEditors, freshChatEachTest, restoreWindow, stubWindow } from './support';
 
 interface ChatBody {
   messages?: { role: string; content: string }[];
@@ -45,23 +45,9 @@ describe('Code actions: what they send', function () {
   this.timeout(60_000);
   let api: OpenRouterChatApi;
   let server: MockOpenRouter;
-  useTestKeyFromEnv(TEST_API_KEY);
-
-  before(async () => {
-    api = await extensionApi();
-    server = await useLocalServer();
-  });
-  beforeEach(async () => {
-    await api.session.idle();
-    api.session.newChat();
-  });
+  freshChatEachTest(TEST_API_KEY, (suite) => ({ api, server } = suite));
   afterEach(() => restoreWindow());
-  after(async () => {
-    await resetSettings();
-    await closeAllEditors();
-    await server.close();
-  });
-
+  after(() => closeAllEditors());
   it('Explain sends the selection with its path, language and line range, labelled shortly', async () => {
     await selectLines('src/math.ts', 12, 22);
     server.enqueue('default');

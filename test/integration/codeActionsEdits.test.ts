@@ -10,7 +10,7 @@ import type { CodeActionResult } from '../../src/extension/codeActions';
 import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { closeAllEditors, extensionApi, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { closeAllEditors, freshChatEachTest, restoreWindow, stubWindow, until } from './support';
 
 const ADD = ['export function add(a: number, b: number): number {', '  return a + b;', '}'];
 
@@ -72,27 +72,13 @@ describe('Code actions: code into the editor', function () {
   this.timeout(60_000);
   let api: OpenRouterChatApi;
   let server: MockOpenRouter;
-  useTestKeyFromEnv(TEST_API_KEY);
-
-  before(async () => {
-    api = await extensionApi();
-    server = await useLocalServer();
-  });
-  beforeEach(async () => {
-    await api.session.idle();
-    api.session.newChat();
-  });
+  freshChatEachTest(TEST_API_KEY, (suite) => ({ api, server } = suite));
   afterEach(async () => {
     restoreWindow();
     await vscode.commands.executeCommand('openrouterChat.rejectInlineEdit');
     await vscode.commands.executeCommand('openrouterChat.discardApply');
     await closeAllEditors();
   });
-  after(async () => {
-    await resetSettings();
-    await server.close();
-  });
-
   describe('Insert at cursor', () => {
     beforeEach(async () => {
       server.enqueue('default');

@@ -9,21 +9,19 @@ import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { closeAllEditors, extensionApi, lastDraft, lastUserContent, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { closeAllEditors, freshChatEachTest, lastDraft, lastUserContent, restoreWindow, stubWindow, until } from './support';
 
 describe('Attached context', function () {
   this.timeout(60_000);
-  useTestKeyFromEnv(TEST_API_KEY);
   let server: MockOpenRouter;
   let api: OpenRouterChatApi;
+  freshChatEachTest(TEST_API_KEY, (suite) => ({ api, server } = suite), { emptyDraft: true });
   let root: vscode.Uri;
   const posted: HostMessage[] = [];
   let listener: vscode.Disposable | undefined;
   const created: vscode.Uri[] = [];
 
   before(async () => {
-    server = await useLocalServer();
-    api = await extensionApi();
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the tests need the fixture workspace open');
     root = folder.uri;
@@ -34,12 +32,8 @@ describe('Attached context', function () {
     for (const uri of created) await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
     restoreWindow();
     await closeAllEditors();
-    await resetSettings();
-    await server.close();
   });
   beforeEach(() => {
-    api.session.newChat();
-    api.context.draft.take();
     posted.length = 0;
   });
 

@@ -13,7 +13,7 @@ import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, lastDraft, lastUserContent, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { freshChatEachTest, lastDraft, lastUserContent, restoreWindow, stubWindow, until } from './support';
 
 const execFileAsync = promisify(execFile);
 
@@ -24,9 +24,9 @@ interface GitApi {
 
 describe('Add context → Git changes (built-in Git extension)', function () {
   this.timeout(90_000);
-  useTestKeyFromEnv(TEST_API_KEY);
   let server: MockOpenRouter;
   let api: OpenRouterChatApi;
+  freshChatEachTest(TEST_API_KEY, (suite) => ({ api, server } = suite), { emptyDraft: true });
   let repo: string;
   let gitApi: GitApi | undefined;
   const posted: HostMessage[] = [];
@@ -39,8 +39,6 @@ describe('Add context → Git changes (built-in Git extension)', function () {
   }
 
   before(async () => {
-    server = await useLocalServer();
-    api = await extensionApi();
     listener = api.onDidPost((message) => posted.push(message));
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the tests need the fixture workspace open');
@@ -73,12 +71,8 @@ describe('Add context → Git changes (built-in Git extension)', function () {
       await until('the Git extension to close the repository', () => (open.repositories.some((r) => r.rootUri.fsPath === repo) ? undefined : true));
     }
     await rm(repo, { recursive: true, force: true });
-    await resetSettings();
-    await server.close();
   });
   beforeEach(() => {
-    api.session.newChat();
-    api.context.draft.take();
     posted.length = 0;
   });
   afterEach(() => restoreWindow());

@@ -13,16 +13,16 @@ import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, lastDraft, lastUserContent, resetSettings, restoreWindow, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { freshChatEachTest, lastDraft, lastUserContent, restoreWindow, stubWindow, until } from './support';
 
 /** Shell integration loads with bash's rc files; a loaded machine can take a while. */
 const SHELL_INTEGRATION_TIMEOUT_MS = 60_000;
 
 describe('Add context → Terminal (shell integration)', function () {
   this.timeout(120_000);
-  useTestKeyFromEnv(TEST_API_KEY);
   let server: MockOpenRouter;
   let api: OpenRouterChatApi;
+  freshChatEachTest(TEST_API_KEY, (suite) => ({ api, server } = suite), { emptyDraft: true });
   let bash: vscode.Terminal | undefined;
   const posted: HostMessage[] = [];
   let listener: vscode.Disposable | undefined;
@@ -32,8 +32,6 @@ describe('Add context → Terminal (shell integration)', function () {
   const output = (k: number) => `term-${n + k}-out`;
 
   before(async () => {
-    server = await useLocalServer();
-    api = await extensionApi();
     listener = api.onDidPost((message) => posted.push(message));
     bash = vscode.window.createTerminal({ name: 'context-bash', shellPath: '/bin/bash' });
   });
@@ -41,12 +39,8 @@ describe('Add context → Terminal (shell integration)', function () {
     listener?.dispose();
     restoreWindow();
     bash?.dispose();
-    await resetSettings();
-    await server.close();
   });
   beforeEach(() => {
-    api.session.newChat();
-    api.context.draft.take();
     posted.length = 0;
   });
   afterEach(() => restoreWindow());

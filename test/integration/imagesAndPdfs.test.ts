@@ -10,34 +10,28 @@ import type { OpenRouterChatApi } from '../../src/extension/extension';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import { TEST_API_KEY } from '../support/testKey';
-import { extensionApi, lastDraft, resetSettings, setSetting, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { freshChatEachTest, lastDraft, setSetting, until } from './support';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const PDF_TEXT = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
 
 describe('Images and PDFs as context', function () {
   this.timeout(60_000);
-  useTestKeyFromEnv(TEST_API_KEY);
   let server: MockOpenRouter;
   let api: OpenRouterChatApi;
+  freshChatEachTest(TEST_API_KEY, (suite) => ({ api, server } = suite), { emptyDraft: true });
   const posted: HostMessage[] = [];
   let listener: vscode.Disposable | undefined;
   let pdf: vscode.Uri | undefined;
 
   before(async () => {
-    server = await useLocalServer();
-    api = await extensionApi();
     listener = api.onDidPost((message) => posted.push(message));
   });
   after(async () => {
     listener?.dispose();
     if (pdf) await vscode.workspace.fs.delete(pdf, { useTrash: false }).then(undefined, () => undefined);
-    await resetSettings();
-    await server.close();
   });
   beforeEach(() => {
-    api.session.newChat();
-    api.context.draft.take();
     posted.length = 0;
   });
 

@@ -170,3 +170,41 @@ export function lastUserContent(server: MockOpenRouter): string {
   const users = body.messages.filter((m) => m.role === 'user');
   return users[users.length - 1]?.content ?? '';
 }
+
+/** What a chat suite talks to: the extension's test API and the local server it is pointed at. */
+export interface ChatSuite {
+  readonly api: OpenRouterChatApi;
+  readonly server: MockOpenRouter;
+}
+
+export interface FreshChatOptions {
+  /** Also empty the composer's context draft before each test (the context suites). */
+  readonly emptyDraft?: boolean;
+}
+
+/**
+ * Registers the hooks the chat suites shared: the test key in OPENROUTER_API_KEY for the block; a
+ * local server (the extension pointed at it) and the extension, handed to `ready`; before each
+ * test, a new chat once any answer from the last test has ended; after the block, the settings
+ * back to their defaults and the server closed. Call it first in the `describe`, so the suite's
+ * own `before` hooks find the extension and the server.
+ */
+export function freshChatEachTest(key: string, ready: (suite: ChatSuite) => void, options: FreshChatOptions = {}): void {
+  let suite: ChatSuite | undefined;
+  useTestKeyFromEnv(key);
+  before(async () => {
+    const server = await useLocalServer();
+    suite = { api: await extensionApi(), server };
+    ready(suite);
+  });
+  beforeEach(async () => {
+    assert.ok(suite, 'the suite has started');
+    await suite.api.session.idle();
+    suite.api.session.newChat();
+    if (options.emptyDraft) suite.api.context.draft.take();
+  });
+  after(async () => {
+    await resetSettings();
+    await suite?.server.close();
+  });
+}

@@ -11,7 +11,7 @@ import type { HostMessage, ToolCallView } from '../../src/shared/protocol';
 import type { MockOpenRouter } from '../server/openRouterServer';
 import type { ScriptSpec } from '../server/scriptTypes';
 import { TEST_API_KEY } from '../support/testKey';
-import { closeAllEditors, extensionApi, resetSettings, restoreWindow, setSetting, stubWindow, until, useLocalServer, useTestKeyFromEnv } from './support';
+import { closeAllEditors, freshChatEachTest, restoreWindow, setSetting, stubWindow, until } from './support';
 
 interface WireMessage {
   role: string;
@@ -23,27 +23,22 @@ describe('Tools: the model reads and edits the workspace', function () {
   this.timeout(60_000);
   let api: OpenRouterChatApi;
   let server: MockOpenRouter;
+  freshChatEachTest(TEST_API_KEY, (suite) => ({ api, server } = suite));
   let cards: ToolCallView[];
   let listener: vscode.Disposable;
-  useTestKeyFromEnv(TEST_API_KEY);
-
   const workspace = (): vscode.Uri => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the tests need the fixture workspace open');
     return folder.uri;
   };
 
-  before(async () => {
-    api = await extensionApi();
-    server = await useLocalServer();
+  before(() => {
     listener = api.onDidPost((message: HostMessage) => {
       if (message.type === 'toolCall') cards.push(message.call);
     });
   });
   beforeEach(async () => {
     cards = [];
-    await api.session.idle();
-    api.session.newChat();
     await setSetting('tools.autoApproveReadOnly', true);
   });
   afterEach(async () => {
@@ -54,8 +49,6 @@ describe('Tools: the model reads and edits the workspace', function () {
   after(async () => {
     listener.dispose();
     await setSetting('tools.autoApproveReadOnly', undefined);
-    await resetSettings();
-    await server.close();
   });
 
   /** Runs one tool call through the loop; returns the `tool` message the model got back. */

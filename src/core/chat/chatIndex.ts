@@ -10,7 +10,7 @@
  * modification time as of the last index write that saw every change before it. Any change to
  * the folder (a chat written, deleted or renamed; by this version, an older one, or a window that
  * crashed mid-write) moves the folder's time past the stamp, and the next start verifies the
- * index against the files (chatStore.ts). The stamp is only advanced by a writer that saw no
+ * index against the files (chatIndexFile.ts). The stamp is only advanced by a writer that saw no
  * change it did not make itself, so a change it did not index always leads to a verify.
  */
 import type { Chat } from './chat';

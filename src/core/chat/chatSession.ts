@@ -5,33 +5,28 @@
  * One answer at a time is a promise the view relies on: a second question while one streams is
  * refused with a notice (typed questions) or queued (code actions), never interleaved.
  */
-import type { AnswerStats, ChatParameterOverrides, ChatSummary, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
-import { OpenRouterError } from '../openrouter/errors';
+import type { ChatParameterOverrides, ChatSummary, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import * as l10n from '../l10n';
 import type { OpenRouterClient } from '../openrouter/client';
-import type { AssistantTurn, ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
+import type { ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
-import { answerStats, type AnswerTimings } from './answerStats';
 import { BilledFigures } from './billedFigures';
 import { markInterrupted, ourCopyStays, type ReadContext } from './chatSync';
-import { createChat, createMessage, conversationTurns, cutOffReason, indexOfMessage, markRevised, removeMessage, removeMessagesAfter, summarize, titleFromQuestion, toChatView, toMessageView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { createChat, createMessage, conversationTurns, indexOfMessage, markRevised, removeMessagesAfter, summarize, titleFromQuestion, toChatView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ChatIndexEntry } from './chatIndex';
 import type { ContextAttachment } from '../context/attachment';
 import type { CodeOrigin } from '../codeActions/codeOrigin';
-import { DeltaBatcher } from './deltaBatcher';
-import { errorViewOf } from './errorView';
+import type { DeltaBatcher } from './deltaBatcher';
 import { ToolAnswers } from '../tools/toolAnswers';
 import type { WorkspaceToolHost } from '../tools/toolLoop';
 import { normalizeOverrides } from './chatParameters';
 import type { ChatSearchIndex } from './chatSearch';
-import type { compactionFailure as CompactionFailureFn } from './compaction';
 import { codeBlocks, type CodeBlock } from '../codeActions/codeFence';
 import { isSummary } from './summary';
+import { settleCompaction, startAnswer, type AnswerRunHost } from './answerRun';
 
 /** Everything one request needs, resolved by the editor layer at send time (fresh settings, key). */
-
-type CompactionFailureOf = typeof CompactionFailureFn;
 export interface PreparedRequest {
   readonly client: OpenRouterClient;
   readonly request: ChatRequest;
@@ -146,6 +141,8 @@ export class ChatSession {
   /** Loaded with the first search (the history's search is not needed to start). */
   private searchIndex: Promise<ChatSearchIndex> | undefined;
   private readonly billed: BilledFigures;
+  /** How an answer's run (answerRun.ts) reaches this session: it keeps no state of its own. */
+  private readonly runHost: AnswerRunHost;
 
   constructor(
     private readonly store: ChatStore,
@@ -154,6 +151,22 @@ export class ChatSession {
   ) {
     this.tools = new ToolAnswers(host.tools, (message) => host.post(message));
     this.billed = new BilledFigures((line) => host.log(line));
+    this.runHost = {
+      post: (message) => host.post(message),
+      prepare: (turns, signal, options) => host.prepare(turns, signal, options),
+      log: (line) => host.log(line),
+      now: () => this.now(),
+      tools: this.tools,
+      billed: this.billed,
+      persist: (chat) => this.persist(chat),
+      answerEnded: (messageId) => {
+        if (this.running?.messageId === messageId) this.running.ended = true;
+      },
+      ourCopy: (chatId) => this.ourCopy(chatId),
+      showIfOpen: (chat) => {
+        if (this.active === chat) this.postState();
+      },
+    };
   }
 
   /** Loads the history; returns files that were unreadable (already moved aside by the store). */
@@ -262,21 +275,10 @@ export class ChatSession {
     const summary = createMessage('assistant', '', { status: 'streaming', summaryOf: plan.count }, this.now());
     chat.messages.push(summary);
     // Settled before the run ends, so a message sent meanwhile or a deletion waits for it.
-    const done = this.launch(chat, undefined, summary, plan.turns, { workspaceTools: false }, () => this.settleCompaction(chat, summary, compactionFailure));
+    const done = this.launch(chat, undefined, summary, plan.turns, { workspaceTools: false }, () => settleCompaction(this.runHost, chat, summary, compactionFailure));
     // No question goes with it, so the view gets the whole chat with the summary streaming at its end.
     this.postState();
     return done;
-  }
-
-  /** A summary that did not complete is taken out again; either way the view is redrawn (marks or removal). */
-  private async settleCompaction(chat: Chat, summary: StoredMessage, compactionFailure: CompactionFailureOf): Promise<void> {
-    const failure = compactionFailure(summary);
-    if (failure) {
-      removeMessage(chat, summary.id);
-      this.host.post({ type: 'notice', level: failure.level, text: failure.text, actions: failure.actions });
-      await this.persist(chat);
-    }
-    if (this.active === chat) this.postState();
   }
 
   /** Allow or Deny on a tool call's card; a click for a call no longer waiting does nothing. */
@@ -623,7 +625,7 @@ export class ChatSession {
     return this.launch(chat, user, assistant, turns, options);
   }
 
-  /** Streams `assistant` (already in the chat) for `turns`; without `user` (Compact) no `streamStart` is posted. */
+  /** Streams `assistant` (already in the chat) for `turns` (answerRun.ts); this session tracks it as the running answer. */
   private launch(
     chat: Chat,
     user: StoredMessage | undefined,
@@ -634,140 +636,12 @@ export class ChatSession {
   ): Promise<AnswerOutcome> {
     chat.updatedAt = this.now();
     this.replaceInList(chat);
-    const abort = new AbortController();
-    const batcher = new DeltaBatcher((delta) => this.host.post({ type: 'streamDelta', chatId: chat.id, messageId: assistant.id, ...delta }));
-    const done = this.stream(chat, user, assistant, turns, abort.signal, batcher, options)
-      .then(async (outcome) => {
-        await settle?.();
-        return outcome;
-      })
-      .finally(() => {
-        this.running = undefined;
-      });
+    const { abort, batcher, done: settled } = startAnswer(this.runHost, { chat, user, assistant, turns, options }, settle);
+    const done = settled.finally(() => {
+      this.running = undefined;
+    });
     this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done, ended: false };
     return done;
-  }
-
-  private async stream(
-    chat: Chat,
-    user: StoredMessage | undefined,
-    assistant: StoredMessage,
-    turns: ConversationTurn[],
-    signal: AbortSignal,
-    batcher: DeltaBatcher,
-    options: SendOptions,
-  ): Promise<AnswerOutcome> {
-    if (user) this.host.post({ type: 'streamStart', chatId: chat.id, user: toMessageView(user), assistant: toMessageView(assistant) });
-    void this.persist(chat);
-    let model = '';
-    let provider: string | undefined;
-    let modelInfo: ModelInfo | undefined;
-    let client: OpenRouterClient | undefined;
-
-    const onEvent = (event: StreamEvent): void => {
-      if (event.type === 'reasoning' && event.text) {
-        assistant.reasoning = (assistant.reasoning ?? '') + event.text;
-        batcher.addReasoning(event.text);
-      } else if (event.type === 'content' && event.text) {
-        assistant.content += event.text;
-        batcher.addContent(event.text);
-      } else if (event.type === 'meta') {
-        model = event.model ?? model;
-        provider = event.provider ?? provider;
-      }
-      options.onEvent?.(event);
-    };
-
-    try {
-      const prepared = await unlessStopped(
-        this.host.prepare(turns, signal, {
-          ...(options.webSearch ? { webSearch: true } : {}),
-          ...(options.workspaceTools === false ? { workspaceTools: false } : {}),
-          chat: { chatId: chat.id, ...(chat.parameters ? { parameters: chat.parameters } : {}) },
-          choice: modelChoiceOf(chat),
-        }),
-        signal,
-      );
-      if (prepared.kind !== 'ready') return await this.endUnsent(chat, assistant, prepared);
-      model = prepared.request.model;
-      modelInfo = prepared.model;
-      client = prepared.client;
-      if (prepared.notice) this.host.post({ type: 'notice', level: 'info', text: prepared.notice });
-      const turn = await this.tools.complete(prepared, { chatId: chat.id, assistant, signal, onEvent, save: () => void this.persist(chat) });
-      batcher.flush();
-      assistant.content = turn.content;
-      assistant.reasoning = turn.reasoning || undefined;
-      if (turn.reasoningDetails.length) assistant.reasoningDetails = turn.reasoningDetails;
-      if (turn.logprobs?.length) assistant.logprobs = turn.logprobs;
-      if (turn.toolCalls.length) assistant.toolCalls = turn.toolCalls;
-      const cutOff = cutOffReason(turn.finishReason);
-      if (cutOff) assistant.cutOff = cutOff;
-      assistant.status = 'done';
-      assistant.stats = answerStats(turn.model ?? model, turn.provider ?? provider, turn.usage, timingsOf(turn), modelInfo);
-    } catch (error) {
-      batcher.flush();
-      const partial = error instanceof OpenRouterError ? error.partial : undefined;
-      if (partial) {
-        // The client's assembled partial is authoritative (it saw every event), ours is a fallback.
-        assistant.content = partial.content || assistant.content;
-        assistant.reasoning = partial.reasoning || assistant.reasoning;
-        if (partial.reasoningDetails.length) assistant.reasoningDetails = partial.reasoningDetails;
-        if (partial.logprobs?.length) assistant.logprobs = partial.logprobs;
-      }
-      const aborted = (error instanceof OpenRouterError && error.kind === 'aborted') || signal.aborted;
-      assistant.status = aborted ? 'stopped' : 'error';
-      if (!aborted) assistant.error = errorViewOf(error);
-      if (partial) {
-        const timings = timingsOf(partial);
-        assistant.stats = answerStats(model, provider, partial.usage, timings, modelInfo);
-        // Billed although no usage chunk came: the figures follow from /generation.
-        if (!partial.usage && partial.generationId && client) {
-          this.billed.follow(client, partial.generationId, (report) =>
-            this.billedFiguresArrived(chat.id, assistant.id, answerStats(model || report.model || '', provider ?? report.provider, report.usage, timings, modelInfo)),
-          );
-        }
-      }
-      this.host.log(`answer ${assistant.status}: ${assistant.error?.kind ?? 'stopped by user'} (model ${model || 'unknown'})`);
-    } finally {
-      batcher.dispose();
-    }
-    if (!assistant.reasoning) delete assistant.reasoning;
-    markRevised(assistant, this.now());
-    chat.updatedAt = this.now();
-    if (this.running?.messageId === assistant.id) this.running.ended = true;
-    this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
-    await this.persist(chat);
-    return { message: assistant, chatId: chat.id };
-  }
-
-  /** The request never left: refused (the answer shows why) or stopped while it was prepared. */
-  private async endUnsent(chat: Chat, assistant: StoredMessage, result: Exclude<PrepareResult, { kind: 'ready' }>): Promise<AnswerOutcome> {
-    if (result.kind === 'refused') {
-      assistant.status = 'error';
-      assistant.error = result.error;
-      this.host.log(`answer not sent: ${result.error.kind}`);
-    } else {
-      assistant.status = 'stopped';
-      this.host.log('answer not sent: stopped while the request was prepared');
-    }
-    markRevised(assistant, this.now());
-    chat.updatedAt = this.now();
-    if (this.running?.messageId === assistant.id) this.running.ended = true;
-    this.host.post({ type: 'streamEnd', chatId: chat.id, message: toMessageView(assistant) });
-    await this.persist(chat);
-    return { message: assistant, chatId: chat.id };
-  }
-
-  /** A stopped or failed answer's billed figures came: shown, counted and saved with it. */
-  private billedFiguresArrived(chatId: string, messageId: string, stats: AnswerStats): void {
-    const chat = this.ourCopy(chatId);
-    const message = chat?.messages.find((candidate) => candidate.id === messageId);
-    // Deleted, regenerated or resumed since: these figures belong to nothing shown any more.
-    if (!chat || !message || (message.status !== 'stopped' && message.status !== 'error')) return;
-    message.stats = stats;
-    chat.updatedAt = this.now();
-    this.host.post({ type: 'answerStats', chatId, messageId, stats });
-    void this.persist(chat);
   }
 
   private async persist(chat: Chat): Promise<void> {
@@ -822,42 +696,9 @@ function listingOf(entries: readonly ChatIndexEntry[]): Map<string, ChatSummary>
   return listing;
 }
 
-function modelChoiceOf(chat: Chat): ChatModelChoice {
-  return { ...(chat.model ? { model: chat.model } : {}), ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}) };
-}
-
 function clearModelChoice(chat: Chat): void {
   delete chat.model;
   delete chat.reasoningEffort;
-}
-
-/**
- * The answer's clock is the client's (one clock for every figure, see OpenRouterClientOptions.clock;
- * the session's own `now` only dates messages and chats): it starts when the request
- * leaves, after preparing, so waiting for the model list or a cost question is not counted as
- * the model's time to first token.
- */
-function timingsOf(turn: AssistantTurn): AnswerTimings {
-  const { startedAt, firstTokenAt, firstContentAt, endedAt } = turn.timings;
-  return {
-    sentAt: startedAt,
-    ...(turn.reasoning && firstTokenAt !== undefined ? { firstReasoningAt: firstTokenAt } : {}),
-    ...(firstContentAt !== undefined ? { firstContentAt } : {}),
-    // The client marks every turn it returns or throws as ended; without a mark there is no
-    // duration, rather than one read from another clock.
-    endedAt: endedAt ?? startedAt,
-  };
-}
-
-/** The prepared request, or `cancelled` as soon as Stop fires (a slow /models or a dialog must not hold it). */
-function unlessStopped(preparing: Promise<PrepareResult>, signal: AbortSignal): Promise<PrepareResult> {
-  const cancelled: PrepareResult = { kind: 'cancelled' };
-  if (signal.aborted) return Promise.resolve(cancelled);
-  return new Promise<PrepareResult>((resolve, reject) => {
-    const onStop = (): void => resolve(cancelled);
-    signal.addEventListener('abort', onStop, { once: true });
-    preparing.then(resolve, reject).finally(() => signal.removeEventListener('abort', onStop));
-  });
 }
 
 /** A capped tool answer streams again: what the last run left (status, error, stats) goes. */

@@ -10,11 +10,12 @@
  */
 import { mkdirSync, promises as fs, watch } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Chat, StoredMessage } from './chat';
 import { withForeignMessages } from './chatSync';
 import { withFileLock } from './fileLock';
-import { entryOf, isCurrent, newestFirst, parseIndex, serializeIndex, type ChatIndexEntry, type FileStamp } from './chatIndex';
+import { entryOf, type ChatIndexEntry } from './chatIndex';
+import { ChatIndexFile } from './chatIndexFile';
+import { isMissing, lockOf, readOptional, statOptional, writeAtomically } from './storeFiles';
 import { isStoredAttachment } from '../context/attachment';
 import { isCodeOrigin } from '../codeActions/codeOrigin';
 import { isStoredLogprobs } from '../openrouter/logprobs';
@@ -66,15 +67,13 @@ export class ChatStore {
   private readonly pending = new Map<string, Promise<void>>();
   /** Per chat, the ids of the messages this window has read from or written to its file. */
   private readonly known = new Map<string, Set<string>>();
-  /** See chatIndex.ts: the index, and the folder time it was last known to match. */
-  private readonly indexFile: string;
-  private readonly stampFile: string;
+  /** The history index and its stamp (chatIndexFile.ts), kept up to date with every write here. */
+  private readonly index: ChatIndexFile;
 
   constructor(storageDir: string) {
     this.chatsDir = join(storageDir, 'chats');
     this.corruptDir = join(storageDir, 'chats', 'corrupt');
-    this.indexFile = join(storageDir, 'chat-index.json');
-    this.stampFile = join(storageDir, 'chat-index.stamp');
+    this.index = new ChatIndexFile(storageDir, this.chatsDir, (name) => CHAT_FILE.test(name));
   }
 
   get directory(): string {
@@ -116,48 +115,21 @@ export class ChatStore {
   }
 
   /**
-   * The history as the index lists it: one file read when the index matches the folder. When it
-   * does not (missing, or the folder changed in a way no index write saw), it is checked against
-   * the files first: a file whose time and size still match its entry is not read again.
+   * The history as the index lists it (chatIndexFile.ts). A chat file read to rebuild the index
+   * that cannot be parsed is set aside and reported here.
    */
   async loadIndex(): Promise<IndexLoad> {
     await fs.mkdir(this.chatsDir, { recursive: true });
-    const [text, stamp, folder] = await Promise.all([readOptional(this.indexFile), readOptional(this.stampFile), this.folderStamp()]);
-    const index = text === undefined ? undefined : parseIndex(text);
-    if (index && stamp === folder) return { chats: newestFirst(index.values()), corrupt: [], rebuilt: false };
-    return this.rebuildIndex(index, folder);
-  }
-
-  /**
-   * Checks `previous` against the files and writes the result. The stamp written is the folder's
-   * time from before the files were listed: a change made while they are read leaves it behind,
-   * so the next start checks again rather than trusting an index that may have missed it.
-   */
-  private async rebuildIndex(previous: ReadonlyMap<string, ChatIndexEntry> | undefined, folderBefore: string): Promise<IndexLoad> {
-    const names = (await fs.readdir(this.chatsDir)).filter((name) => CHAT_FILE.test(name));
-    const entries = new Map<string, ChatIndexEntry>();
     const corrupt: CorruptChatFile[] = [];
-    await inBatches(names, 64, async (name) => {
-      const id = name.slice(0, -'.json'.length);
-      const file = join(this.chatsDir, name);
-      const stat = await statOptional(file);
-      if (!stat) return;
-      const known = previous?.get(id);
-      if (known && isCurrent(known, stat)) {
-        entries.set(id, known);
-        return;
-      }
+    const { chats, rebuilt } = await this.index.load(async (name, file) => {
       const text = await readOptional(file);
-      if (text === undefined) return;
+      if (text === undefined) return undefined;
       const parsed = parseChat(text);
-      if (typeof parsed === 'string') corrupt.push(await this.setAside(file, name, parsed));
-      else if (parsed.id === id) entries.set(id, entryOf(parsed, stat));
+      if (typeof parsed !== 'string') return parsed;
+      corrupt.push(await this.setAside(file, name, parsed));
+      return undefined;
     });
-    await withFileLock(lockOf(this.indexFile), async () => {
-      await writeAtomically(this.indexFile, serializeIndex(entries.values()));
-      await writeAtomically(this.stampFile, folderBefore);
-    });
-    return { chats: newestFirst(entries.values()), corrupt, rebuilt: true };
+    return { chats, corrupt, rebuilt };
   }
 
   /** Reads a chat the caller will hold: its messages count as seen. */
@@ -251,23 +223,23 @@ export class ChatStore {
     await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
     const file = this.fileOf(chatId);
     await fs.mkdir(this.chatsDir, { recursive: true });
-    const folderBefore = await this.folderStamp();
+    const folderBefore = await this.index.folderStamp();
     await withFileLock(lockOf(file), async () => {
       await fs.rm(file, { force: true });
-      await this.updateIndex((entries) => entries.delete(chatId));
+      await this.index.update((entries) => entries.delete(chatId));
     });
-    await this.advanceStamp(folderBefore);
+    await this.index.advanceStamp(folderBefore);
     this.known.delete(chatId);
   }
 
   /**
    * Deletes many chats (Delete all chats) with one index update instead of one each: the index
-   * lists the deleted ones until then, and its stamp stays behind (see `advanceStamp`) if another
-   * window wrote one of them meanwhile, so the next start checks it against the files.
+   * lists the deleted ones until then, and its stamp stays behind (see `ChatIndexFile.advanceStamp`)
+   * if another window wrote one of them meanwhile, so the next start checks it against the files.
    */
   async deleteMany(chatIds: readonly string[]): Promise<void> {
     await fs.mkdir(this.chatsDir, { recursive: true });
-    const folderBefore = await this.folderStamp();
+    const folderBefore = await this.index.folderStamp();
     for (const chatId of chatIds) {
       await (this.pending.get(chatId) ?? Promise.resolve()).catch(() => undefined);
       const file = this.fileOf(chatId);
@@ -276,10 +248,10 @@ export class ChatStore {
     }
     // Only the files still gone: one another window wrote again since is listed (its write's
     // own index update, behind this lock, may have come first).
-    await this.updateIndex(async (entries) => {
+    await this.index.update(async (entries) => {
       for (const chatId of chatIds) if (!(await statOptional(this.fileOf(chatId)))) entries.delete(chatId);
     });
-    await this.advanceStamp(folderBefore);
+    await this.index.advanceStamp(folderBefore);
   }
 
   /** Resolves when every queued write has reached the disk. */
@@ -292,14 +264,14 @@ export class ChatStore {
     const file = this.fileOf(chat.id);
     // Read, merge and write as one step against the other windows (see fileLock.ts).
     await fs.mkdir(this.chatsDir, { recursive: true });
-    const folderBefore = await this.folderStamp();
+    const folderBefore = await this.index.folderStamp();
     await withFileLock(lockOf(file), async () => {
       const written = await this.mergeAndWrite(chat, file);
       // Still under the chat's lock: the index learns of this chat's writes in the order they landed.
       const stat = await fs.stat(file);
-      await this.updateIndex((entries) => entries.set(chat.id, entryOf(written, stat)));
+      await this.index.update((entries) => entries.set(chat.id, entryOf(written, stat)));
     });
-    await this.advanceStamp(folderBefore);
+    await this.index.advanceStamp(folderBefore);
     // Only our own messages become known: another window's must survive our next write too.
     this.markSeen(chat);
   }
@@ -313,37 +285,6 @@ export class ChatStore {
     const merged = withForeignMessages(chat, onDisk, this.knownOf(chat.id));
     await writeAtomically(file, JSON.stringify({ version: FILE_VERSION, chat: merged }));
     return merged;
-  }
-
-  /**
-   * Changes the index under its lock. A missing or unreadable index is left alone: the next start
-   * rebuilds it from the files, and an index of only the chats written since would hide the rest.
-   */
-  private async updateIndex(change: (entries: Map<string, ChatIndexEntry>) => unknown): Promise<void> {
-    await withFileLock(lockOf(this.indexFile), async () => {
-      const text = await readOptional(this.indexFile);
-      const entries = text === undefined ? undefined : parseIndex(text);
-      if (!entries) return;
-      await change(entries);
-      await writeAtomically(this.indexFile, serializeIndex(entries.values()));
-    });
-  }
-
-  /**
-   * After our write: the folder now matches the index, unless something else changed it since the
-   * stamp was last set (another window, an older version, a crash). Only when the stamp still
-   * names the folder as it was before our write do we know our change was the only one.
-   */
-  private async advanceStamp(folderBefore: string): Promise<void> {
-    await withFileLock(lockOf(this.indexFile), async () => {
-      if ((await readOptional(this.stampFile)) !== folderBefore) return;
-      await writeAtomically(this.stampFile, await this.folderStamp());
-    });
-  }
-
-  /** The chats folder's modification time in nanoseconds: any file added, replaced or removed moves it. */
-  private async folderStamp(): Promise<string> {
-    return (await fs.stat(this.chatsDir, { bigint: true })).mtimeNs.toString();
   }
 
   private knownOf(chatId: string): Set<string> {
@@ -366,60 +307,6 @@ export class ChatStore {
       if (!isMissing(error)) throw error;
     }
     return { file, backup, reason };
-  }
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-}
-
-async function statOptional(file: string): Promise<FileStamp | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    return { mtimeMs: stat.mtimeMs, size: stat.size };
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-}
-
-/** Runs `work` on every item, at most `size` at a time (10,000 files at once would exhaust handles). */
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-}
-
-function lockOf(file: string): string {
-  return `${file}.lock`;
-}
-
-/**
- * Write to a unique temporary file, flush it to disk, then rename over the target. A rename is
- * atomic on one file system, so readers see the old file or the new one, never half of either.
- */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await fs.mkdir(join(file, '..'), { recursive: true });
-  const handle = await fs.open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
   }
 }
 
@@ -465,8 +352,4 @@ function isMessage(value: unknown): value is StoredMessage {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isMissing(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
 }
