@@ -1,0 +1,124 @@
+/**
+ * One message of the conversation, drawn only once it comes near the screen. Until then it is a
+ * placeholder that holds the message's plain text: cheap to build (no markdown, no sanitizing, no
+ * highlighting), still found by the find widget (it searches the DOM's text), and skipped by
+ * layout while off screen (`content-visibility: auto` with a size estimated from the text), so a
+ * chat of a thousand messages costs about what the screenful in view costs.
+ */
+import type { AnswerStats, MessageView, ToolCallView } from '../../shared/protocol';
+import { el } from '../dom';
+import { t } from '../i18n';
+import { AssistantMessageView } from './assistantMessage';
+import { UserMessageView } from './userMessage';
+
+export type MessageViewItem = AssistantMessageView | UserMessageView;
+
+/** A rough line of text at the usual side bar width; only the scroll bar's size depends on it. */
+const CHARS_PER_LINE = 60;
+const LINE_PX = 20;
+const MESSAGE_CHROME_PX = 40;
+
+/** The height a message's placeholder reserves before the browser lays it out. */
+export function estimatedHeight(message: MessageView): number {
+  // Counted in place: splitting every message of a long chat into lines would cost more than drawing a screenful.
+  const text = message.content;
+  let lines = 0;
+  for (let start = 0; start <= text.length; ) {
+    const end = text.indexOf('\n', start);
+    const length = (end < 0 ? text.length : end) - start;
+    lines += Math.max(1, Math.ceil(length / CHARS_PER_LINE));
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return MESSAGE_CHROME_PX + lines * LINE_PX;
+}
+
+export class MessageSlot {
+  element: HTMLElement;
+  private view: MessageViewItem | undefined;
+  private editable = true;
+  private regenerateAllowed = false;
+  private latest = false;
+
+  constructor(
+    private message: MessageView,
+    private readonly create: (message: MessageView) => MessageViewItem,
+  ) {
+    this.element = el(
+      'article',
+      { className: `message message-placeholder message-placeholder-${message.role}`, attrs: { 'aria-label': message.role === 'user' ? t('You') : t('Assistant') } },
+      el('div', { className: 'placeholder-text', text: message.label ?? message.content }),
+    );
+    this.element.dataset.messageId = message.id;
+    this.element.style.containIntrinsicSize = `auto ${estimatedHeight(message)}px`;
+  }
+
+  /** A slot drawn from the start (a new question, a streaming answer). */
+  static drawn(message: MessageView, create: (message: MessageView) => MessageViewItem): MessageSlot {
+    const slot = new MessageSlot(message, create);
+    slot.draw();
+    return slot;
+  }
+
+  get id(): string {
+    return this.message.id;
+  }
+
+  get role(): MessageView['role'] {
+    return this.message.role;
+  }
+
+  /** The message as shown now (a drawn answer's view carries its final version). */
+  get current(): MessageView {
+    return this.view?.current ?? this.message;
+  }
+
+  get drawnView(): MessageViewItem | undefined {
+    return this.view;
+  }
+
+  /** Replaces the placeholder with the real view (in the DOM too, if it is there). */
+  draw(): MessageViewItem {
+    if (this.view) return this.view;
+    const view = this.create(this.message);
+    this.view = view;
+    this.applyActions();
+    if (this.element.isConnected) this.element.replaceWith(view.element);
+    this.element = view.element;
+    return view;
+  }
+
+  /** Regenerate on the last answer, Edit when no request runs, actions shown on the newest turn. */
+  setActions(editable: boolean, regenerateAllowed: boolean, latest: boolean): void {
+    this.editable = editable;
+    this.regenerateAllowed = regenerateAllowed;
+    this.latest = latest;
+    if (this.view) this.applyActions();
+  }
+
+  /** Late figures for an answer; a placeholder keeps them for when it is drawn. */
+  setStats(stats: AnswerStats): void {
+    if (this.view instanceof AssistantMessageView) this.view.setStats(stats);
+    else if (!this.view) this.message = { ...this.message, stats };
+  }
+
+  updateToolCall(call: ToolCallView): void {
+    if (this.view instanceof AssistantMessageView) this.view.updateToolCall(call);
+    else if (!this.view) {
+      const tools = this.message.tools ?? [];
+      const known = tools.some((tool) => tool.id === call.id);
+      this.message = { ...this.message, tools: known ? tools.map((tool) => (tool.id === call.id ? call : tool)) : [...tools, call] };
+    }
+  }
+
+  dispose(): void {
+    if (this.view instanceof AssistantMessageView) this.view.dispose();
+  }
+
+  private applyActions(): void {
+    const view = this.view;
+    if (view instanceof UserMessageView) view.setEditable(this.editable);
+    else view?.setRegenerateAllowed(this.regenerateAllowed);
+    view?.element.classList.toggle('is-latest', this.latest);
+  }
+}
