@@ -47,7 +47,7 @@ const SMALL = 'long-chat-100';
 const SCROLL_RUNS = 1;
 
 /** An init script: times IntersectionObserver callbacks too (FRAME_INSTRUMENTATION covers frames and messages). */
-const OBSERVER_TIMING = `(() => {
+export const OBSERVER_TIMING = `(() => {
   const Native = window.IntersectionObserver;
   window.__observerMax = 0;
   window.IntersectionObserver = class extends Native {
@@ -67,7 +67,7 @@ function median(values: readonly number[]): number {
 }
 
 /** In the page: deliver the preloaded state; resolve once the list is drawn, at the end and quiet. */
-function deliverAndWait(): Promise<{ wallMs: number; atBottom: boolean; drawn: number }> {
+export function deliverAndWait(): Promise<{ wallMs: number; atBottom: boolean; drawn: number }> {
   const globals = window as unknown as { __longChatState?: unknown };
   const message = globals.__longChatState;
   delete globals.__longChatState;
@@ -105,7 +105,7 @@ function deliverAndWait(): Promise<{ wallMs: number; atBottom: boolean; drawn: n
 }
 
 /** In the page: scroll up one screen per frame until the top stays reached and nothing is drawn any more. */
-function scrollToTop(): Promise<{ frames: number; longTaskMax: number; maxCallbackMs: number }> {
+export function scrollToTop(): Promise<{ frames: number; longTaskMax: number; maxCallbackMs: number }> {
   const globals = window as unknown as { __frameStats: { reset(): void; finish(): void; maxFrameWork: number; longTaskMax: number }; __observerMax: number };
   globals.__frameStats.reset();
   globals.__observerMax = 0;

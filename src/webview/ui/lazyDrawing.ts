@@ -15,13 +15,14 @@ const MARGIN = '100% 0px';
 
 export class LazyDrawing {
   private observer: IntersectionObserver | undefined;
-  private root: HTMLElement | undefined;
   private readonly slotOf = new WeakMap<Element, MessageSlot>();
   private readonly pending = new Set<MessageSlot>();
   private frame: number | undefined;
 
   constructor(
     private readonly order: (slot: MessageSlot) => number,
+    /** The first and last message (by index) in sight. */
+    private readonly inSight: () => { first: number; last: number } | undefined,
     private readonly drawSlot: (slot: MessageSlot) => void,
     private readonly onDrawn: () => void,
     private readonly anchor: () => (() => void) | undefined,
@@ -29,7 +30,6 @@ export class LazyDrawing {
 
   /** The element that scrolls the conversation (the observer's root). */
   attach(scroller: HTMLElement): void {
-    this.root = scroller;
     this.observer = new IntersectionObserver((entries) => this.onIntersections(entries), { root: scroller, rootMargin: MARGIN });
   }
 
@@ -66,17 +66,17 @@ export class LazyDrawing {
   }
 
   /**
-   * Pending slots, those in sight first, then the nearest; at equal distance the lower one first
-   * (scrolling up, it is the next to be seen from where the reader came).
+   * Pending slots, those in sight first, then the nearest (counted in messages); at equal distance
+   * the lower one first (scrolling up, it is the next to be seen from where the reader came).
+   * Counted by index, not measured: measuring every pending slot forced a layout per slot.
    */
   private byDistance(): MessageSlot[] {
-    const view = this.root?.getBoundingClientRect();
-    const distance = (slot: MessageSlot): number => {
-      if (!view) return 0;
-      const box = slot.element.getBoundingClientRect();
-      return box.bottom < view.top ? view.top - box.bottom : box.top > view.bottom ? box.top - view.bottom : 0;
-    };
-    const ranked = [...this.pending].map((slot) => ({ slot, distance: distance(slot), order: this.order(slot) }));
+    const sight = this.inSight();
+    const ranked = [...this.pending].map((slot) => {
+      const order = this.order(slot);
+      const distance = !sight ? 0 : order < sight.first ? sight.first - order : order > sight.last ? order - sight.last : 0;
+      return { slot, distance, order };
+    });
     ranked.sort((a, b) => a.distance - b.distance || b.order - a.order);
     return ranked.map((entry) => entry.slot);
   }

@@ -26,6 +26,7 @@ export class MessageList {
   private busy = false;
   private readonly lazy: LazyDrawing;
   private scroller: HTMLElement | undefined;
+  private pinned: MessageSlot | undefined;
 
   constructor(
     private reasoningDisplay: ReasoningDisplay,
@@ -34,8 +35,12 @@ export class MessageList {
     this.element = el('div', { className: 'message-list', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': t('Conversation') } });
     this.lazy = new LazyDrawing(
       (slot) => this.slots.indexOf(slot),
+      () => this.inSight(),
       (slot) => this.draw(slot),
-      onLazyDrawn,
+      () => {
+        this.pinQuestion();
+        onLazyDrawn();
+      },
       () => this.captureAnchor(),
     );
   }
@@ -44,6 +49,8 @@ export class MessageList {
   attachScroller(scroller: HTMLElement): void {
     this.scroller = scroller;
     this.lazy.attach(scroller);
+    // In the scroll event, before the frame is painted: the right question is stuck in that frame.
+    scroller.addEventListener('scroll', () => this.pinQuestion(), { passive: true });
   }
 
   get isEmpty(): boolean {
@@ -63,6 +70,7 @@ export class MessageList {
   render(messages: readonly MessageView[], streamingId: string | undefined): void {
     this.lazy.reset();
     this.disposeViews();
+    this.pinned = undefined;
     this.slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, shown.id === streamingId)));
     // The chat opens at its end: draw the newest screenfuls now, the rest as they come into view.
     let height = 0;
@@ -146,13 +154,7 @@ export class MessageList {
   }
 
   private createView(message: MessageView, streaming: boolean): MessageViewItem {
-    const view = message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message, this.reasoningDisplay, streaming);
-    // Still shown in full, but dimmed: a summary below stands in for it in requests.
-    if (message.summarized) {
-      view.element.classList.add('is-summarized');
-      view.element.title = t('Summarized below: no longer sent to the model');
-    }
-    return view;
+    return message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message, this.reasoningDisplay, streaming);
   }
 
   /** Draws a slot; an answer brings its question along, which stays in sight above it (sticky). */
@@ -173,27 +175,50 @@ export class MessageList {
   private captureAnchor(): (() => void) | undefined {
     const scroller = this.scroller;
     if (!scroller || scroller.scrollTop === 0) return undefined;
-    const bottom = scroller.getBoundingClientRect().bottom;
-    // Messages are in document order, so their tops only grow: the last one starting above the
-    // bottom edge is the bottom-most in sight (a sticky question only ever sits lower than its place).
+    const found = this.slots[this.lastStartingAbove(scroller.getBoundingClientRect().bottom)];
+    if (!found) return undefined;
+    const before = found.element.getBoundingClientRect().top;
+    return () => {
+      const moved = found.element.getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) scroller.scrollTop += moved;
+    };
+  }
+
+  /** Pins the question of the turn at the top of the screen (see `pinned` in messageMarks.ts). */
+  private pinQuestion(): void {
+    let index = this.scroller ? this.lastStartingAbove(this.scroller.getBoundingClientRect().top + 1) : -1;
+    while (index >= 0 && this.slots[index]?.role !== 'user') index--;
+    const question = this.slots[index];
+    if (question === this.pinned) return;
+    this.pinned?.setPinned(false);
+    question?.setPinned(true);
+    this.pinned = question;
+  }
+
+  /** The first and last message in sight, by index. */
+  private inSight(): { first: number; last: number } | undefined {
+    if (!this.scroller) return undefined;
+    const view = this.scroller.getBoundingClientRect();
+    return { first: Math.max(0, this.lastStartingAbove(view.top + 1)), last: this.lastStartingAbove(view.bottom) };
+  }
+
+  /**
+   * The index of the last message whose top is above `y` (a client coordinate), -1 if none: a
+   * binary search, a few measurements for any length. Messages are in document order, so their
+   * tops only grow (a stuck question sits at the top edge, below its place, still above `y`).
+   */
+  private lastStartingAbove(y: number): number {
     let low = 0;
     let high = this.slots.length - 1;
-    let found: MessageSlot | undefined;
+    let found = -1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const slot = this.slots[middle] as MessageSlot;
-      if (slot.element.getBoundingClientRect().top < bottom) {
-        found = slot;
+      if ((this.slots[middle] as MessageSlot).element.getBoundingClientRect().top < y) {
+        found = middle;
         low = middle + 1;
       } else high = middle - 1;
     }
-    if (!found) return undefined;
-    const anchor = found;
-    const before = anchor.element.getBoundingClientRect().top;
-    return () => {
-      const moved = anchor.element.getBoundingClientRect().top - before;
-      if (Math.abs(moved) >= 1) scroller.scrollTop += moved;
-    };
+    return found;
   }
 
   private slot(messageId: string): MessageSlot | undefined {

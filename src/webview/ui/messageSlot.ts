@@ -3,12 +3,13 @@
  * placeholder that holds the message's plain text: cheap to build (no markdown, no sanitizing, no
  * highlighting), still found by the find widget (it searches the DOM's text), and skipped by
  * layout while off screen (`content-visibility: auto` with a size estimated from the text), so a
- * chat of a thousand messages costs about what the screenful in view costs.
+ * chat of a thousand messages costs about what the screenful in view costs. The slot sets the
+ * marks (classes, attributes) of whichever element it shows, the same way (messageMarks.ts).
  */
 import type { AnswerStats, MessageView, ToolCallView } from '../../shared/protocol';
 import { el } from '../dom';
-import { t } from '../i18n';
 import { AssistantMessageView } from './assistantMessage';
+import { markMessage, summaryLabel } from './messageMarks';
 import { UserMessageView } from './userMessage';
 
 export type MessageViewItem = AssistantMessageView | UserMessageView;
@@ -39,18 +40,15 @@ export class MessageSlot {
   private editable = true;
   private regenerateAllowed = false;
   private latest = false;
+  private pinned = false;
 
   constructor(
     private message: MessageView,
     private readonly create: (message: MessageView) => MessageViewItem,
   ) {
-    this.element = el(
-      'article',
-      { className: `message message-placeholder message-placeholder-${message.role}`, attrs: { 'aria-label': message.role === 'user' ? t('You') : t('Assistant') } },
-      el('div', { className: 'placeholder-text', text: message.label ?? message.content }),
-    );
-    this.element.dataset.messageId = message.id;
+    this.element = el('article', { className: 'message-placeholder' }, ...summaryLabel(message), el('div', { className: 'placeholder-text', text: message.label ?? message.content }));
     this.element.style.containIntrinsicSize = `auto ${estimatedHeight(message)}px`;
+    this.mark();
   }
 
   /** A slot drawn from the start (a new question, a streaming answer). */
@@ -82,24 +80,36 @@ export class MessageSlot {
     if (this.view) return this.view;
     const view = this.create(this.message);
     this.view = view;
-    this.applyActions();
+    // Off screen it is skipped like the placeholder was (main.css): the same height stands in.
+    view.element.style.containIntrinsicSize = this.element.style.containIntrinsicSize;
     if (this.element.isConnected) this.element.replaceWith(view.element);
     this.element = view.element;
+    this.applyActions();
     return view;
   }
 
   /** Regenerate on the last answer, Edit when no request runs, actions shown on the newest turn. */
   setActions(editable: boolean, regenerateAllowed: boolean, latest: boolean): void {
+    const changed = latest !== this.latest;
     this.editable = editable;
     this.regenerateAllowed = regenerateAllowed;
     this.latest = latest;
     if (this.view) this.applyActions();
+    else if (changed) this.mark();
+  }
+
+  /** The question at the top of the screen stays in sight (see `pinned` in messageMarks.ts). */
+  setPinned(pinned: boolean): void {
+    if (pinned === this.pinned) return;
+    this.pinned = pinned;
+    this.mark();
   }
 
   /** Late figures for an answer; a placeholder keeps them for when it is drawn. */
   setStats(stats: AnswerStats): void {
     if (this.view instanceof AssistantMessageView) this.view.setStats(stats);
     else if (!this.view) this.message = { ...this.message, stats };
+    this.mark();
   }
 
   updateToolCall(call: ToolCallView): void {
@@ -115,10 +125,16 @@ export class MessageSlot {
     if (this.view instanceof AssistantMessageView) this.view.dispose();
   }
 
+  /** Marks the element shown now, placeholder or view, from the message as shown now. */
+  mark(): void {
+    const view = this.view;
+    markMessage(this.element, this.current, { latest: this.latest, streaming: view instanceof AssistantMessageView && view.isStreaming, pinned: this.pinned });
+  }
+
   private applyActions(): void {
     const view = this.view;
     if (view instanceof UserMessageView) view.setEditable(this.editable);
     else view?.setRegenerateAllowed(this.regenerateAllowed);
-    view?.element.classList.toggle('is-latest', this.latest);
+    this.mark();
   }
 }
