@@ -111,7 +111,8 @@ export class MessageList {
       slot.dispose();
     }
     for (const message of user ? [user, assistant] : [assistant]) {
-      const slot = MessageSlot.drawn(message, (shown) => this.createView(shown, shown === assistant));
+      const slot = new MessageSlot(message, (shown) => this.createView(shown, shown === assistant));
+      slot.draw();
       this.slots.push(slot);
       this.element.append(slot.element);
     }

@@ -46,16 +46,9 @@ export class MessageSlot {
     private message: MessageView,
     private readonly create: (message: MessageView) => MessageViewItem,
   ) {
-    this.element = el('article', { className: 'message-placeholder' }, ...summaryLabel(message), el('div', { className: 'placeholder-text', text: message.label ?? message.content }));
+    this.element = el('article', { className: 'message-placeholder' }, ...summaryLabel(message), message.label ?? message.content);
     this.element.style.containIntrinsicSize = `auto ${estimatedHeight(message)}px`;
     this.mark();
-  }
-
-  /** A slot drawn from the start (a new question, a streaming answer). */
-  static drawn(message: MessageView, create: (message: MessageView) => MessageViewItem): MessageSlot {
-    const slot = new MessageSlot(message, create);
-    slot.draw();
-    return slot;
   }
 
   get id(): string {
