@@ -30,10 +30,10 @@ export function markMessage(element: HTMLElement, message: MessageView, state: M
   classes.add('message', `message-${message.role}`);
   classes.toggle('message-summary', summary);
   // Still shown in full, but dimmed: a summary below stands in for it in requests.
-  classes.toggle('is-summarized', message.summarized === true);
+  classes.toggle('is-summarized', !!message.summarized);
   classes.toggle('is-latest', state.latest);
-  classes.toggle('is-pinned', state.pinned === true);
-  classes.toggle('has-token-probs', (message.logprobs?.length ?? 0) > 0);
+  classes.toggle('is-pinned', !!state.pinned);
+  classes.toggle('has-token-probs', !!message.logprobs?.length);
   if (message.summarized) element.title = t('Summarized below: no longer sent to the model');
   else element.removeAttribute('title');
   element.setAttribute('aria-label', message.role === 'user' ? t('You') : summary ? t('Summary') : t('Assistant'));
