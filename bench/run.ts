@@ -12,6 +12,7 @@ import { runHistoryActivationBench } from './history/historyActivation';
 import { runHistoryBench } from './history/historyBench';
 import { runHistoryListBench } from './history/historyListBench';
 import { runHugeBench } from './huge/hugeBench';
+import { runLongChatBench } from './longChat/longChatBench';
 import { runMentionBench } from './mention/mentionBench';
 import { runRenderBench } from './render/renderBench';
 import { runSearchBench } from './search/searchBench';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   const stop = await runStopBench();
   console.log('bench: rendering in Chromium (real webview bundle vs naive renderer)…');
   const render = await runRenderBench();
+  console.log('bench: a stored chat of 1,000 messages vs 100, opened and scrolled in Chromium…');
+  const longChat = await runLongChatBench();
   console.log('bench: # mention suggestions on a 50,000-file workspace…');
   const mention = runMentionBench();
   console.log('bench: search_text vs plain rg on a 50,000-file workspace…');
@@ -68,6 +71,9 @@ async function main(): Promise<void> {
     { key: 'render.plainTextVsOneShot', value: round(render.plainTextVsOneShot, 1), what: 'plain text, no markdown, at our update pace ÷ one-shot: the floor of vsOneShot' },
     { key: 'render.plainTextVsOneShotAt100ms', value: round(render.plainTextVsOneShotBySpacing[100] ?? Number.NaN, 1), what: 'the same floor with updates 100 ms apart (10 a second)' },
     { key: 'render.plainTextVsOneShotAt200ms', value: round(render.plainTextVsOneShotBySpacing[200] ?? Number.NaN, 1), what: 'the same floor with updates 200 ms apart (5 a second)' },
+    { key: 'longChat.openRatio', value: round(longChat.openRatio, 2), target: 2, what: 'stored chat of 1,000 messages opened (host + webview) until drawn at its end ÷ the same for 100' },
+    { key: 'longChat.maxTaskMs', value: round(longChat.maxTaskMs, 1), target: 50, what: 'longest main-thread task scrolling the 1,000 from bottom to top, a screen per frame' },
+    { key: 'longChat.heapRatio', value: round(longChat.heapRatio, 2), target: 3, what: 'JS heap with the 1,000-message chat open ÷ with 100' },
     { key: 'mention.medianMs', value: round(mention.medianMs, 2), target: 50, what: '# mention keystroke → ranked suggestions, 50,000 files, median' },
     { key: 'mention.worstMs', value: round(mention.worstMs, 2), what: 'the same, worst keystroke' },
     { key: 'stop.latencyMs', value: stop.latencyMs, target: 100, what: 'abort → server sees the socket closed' },
@@ -98,6 +104,7 @@ async function main(): Promise<void> {
     stop,
     mention,
     render,
+    longChat,
     search,
     store,
     size,

@@ -31,7 +31,8 @@ export class App {
   private readonly parameters = new ParametersPanel();
   private readonly notices = new NoticeBar();
   private readonly runningBanner = new RunningBanner((chatId) => postToHost({ type: 'openChat', chatId }));
-  private readonly messages = new MessageList('collapsed');
+  /** Messages drawn late (as they near the screen) keep the view at the bottom while it follows. */
+  private readonly messages = new MessageList('collapsed', () => this.scroller.contentChanged());
   private readonly composer: Composer;
   private readonly modelControls = new ModelControls();
   private readonly queued: QueuedMessages;
@@ -84,6 +85,7 @@ export class App {
       this.composer.focus();
     });
     this.scroller = new AutoScroller(this.conversation, (scrollTop, following) => saveUiState({ scrollTop, following }));
+    this.messages.attachScroller(this.conversation);
     root.replaceChildren(
       this.header.element,
       this.history.element,
@@ -170,6 +172,8 @@ export class App {
     if (this.restoreScrollOnNextState) {
       this.restoreScrollOnNextState = false;
       const saved = loadUiState();
+      // The saved position was measured on drawn messages: draw those above it (and in sight) first.
+      if (!saved.following) this.messages.drawDownTo(saved.scrollTop + this.conversation.clientHeight);
       this.scroller.restore(saved.scrollTop, saved.following);
     } else {
       this.scroller.jumpToLatest();

@@ -12,6 +12,7 @@ import { createCutOffNotice } from './cutOffNotice';
 import { createErrorBox } from './errorBox';
 import { ReasoningSection } from './reasoningSection';
 import { createSourcesList } from './sourcesList';
+import { summaryLabel } from './messageMarks';
 import { createStatsLine } from './statsLine';
 import { ToolCallList } from './toolCallCard';
 import { TokenProbabilities } from './tokenProbabilities';
@@ -37,23 +38,13 @@ export class AssistantMessageView {
     this.reasoningText = message.reasoning ?? '';
     this.answer = el('div', { className: 'markdown-body' });
     this.footer = el('div', { className: 'message-footer' });
-    // A summary made by Compact says so, and what it stands in for, above its text.
-    const summary = message.summaryOf === undefined ? [] : [el('div', { className: 'summary-label', text: t('Summary of {0} earlier messages', message.summaryOf) })];
-    this.element = el(
-      'article',
-      { className: message.summaryOf === undefined ? 'message message-assistant' : 'message message-assistant message-summary', attrs: { 'aria-label': message.summaryOf === undefined ? t('Assistant') : t('Summary') } },
-      ...summary,
-      this.toolCalls.element,
-      this.answer,
-      this.footer,
-    );
+    // Its classes and attributes are the slot's to set (messageMarks.ts), the same as its placeholder's.
+    this.element = el('article', {}, ...summaryLabel(message), this.toolCalls.element, this.answer, this.footer);
     this.toolCalls.setAll(message.tools ?? []);
-    this.element.dataset.messageId = message.id;
     this.markdown = new StreamingMarkdown(this.answer);
     this.probabilities = new TokenProbabilities(this.answer, this.element);
     if (this.reasoningText) this.createReasoning(streaming && message.content === '');
     if (streaming) {
-      this.element.setAttribute('aria-busy', 'true');
       this.markdown.append(message.content);
       this.markdown.update();
     } else {
@@ -104,7 +95,6 @@ export class AssistantMessageView {
     this.message = final;
     this.toolCalls.setAll(final.tools ?? []);
     this.streaming = false;
-    this.element.removeAttribute('aria-busy');
     const finalReasoning = final.reasoning ?? this.reasoningText;
     if (finalReasoning !== this.reasoningText) {
       this.reasoning?.element.remove();

@@ -1,31 +1,65 @@
 /**
  * The conversation: a `role="log"` list of message articles. It owns the message views, routes
  * stream deltas to the streaming answer and keeps Regenerate on the last answer only.
+ *
+ * A long chat is not drawn at once: each message starts as a placeholder with its plain text
+ * (messageSlot.ts), and only those near the screen are drawn (lazyDrawing.ts). The newest
+ * messages, which a chat opens on, are drawn right away.
  */
 import type { AnswerStats, MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
 import { el } from '../dom';
 import { t } from '../i18n';
 import { AssistantMessageView } from './assistantMessage';
+import { LazyDrawing } from './lazyDrawing';
+import { estimatedHeight, MessageSlot } from './messageSlot';
+import type { MessageViewItem } from './messageSlot';
 import { UserMessageView } from './userMessage';
 
-type MessageViewItem = AssistantMessageView | UserMessageView;
+/** How many screens of the newest messages are drawn when a chat opens (by estimated height). */
+const SCREENS_DRAWN_AT_OPEN = 1.5;
+/** At most this many messages are drawn to restore a saved scroll position exactly. */
+const MAX_DRAWN_FOR_RESTORE = 60;
 
 export class MessageList {
   readonly element: HTMLElement;
-  private views: MessageViewItem[] = [];
+  private slots: MessageSlot[] = [];
   private busy = false;
+  private readonly lazy: LazyDrawing;
+  private scroller: HTMLElement | undefined;
+  private pinned: MessageSlot | undefined;
 
-  constructor(private reasoningDisplay: ReasoningDisplay) {
+  constructor(
+    private reasoningDisplay: ReasoningDisplay,
+    onLazyDrawn: () => void = () => undefined,
+  ) {
     this.element = el('div', { className: 'message-list', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': t('Conversation') } });
+    this.lazy = new LazyDrawing(
+      (slot) => this.slots.indexOf(slot),
+      () => this.inSight(),
+      (slot) => this.draw(slot),
+      () => {
+        this.pinQuestion();
+        onLazyDrawn();
+      },
+      () => this.captureAnchor(),
+    );
+  }
+
+  /** The element that scrolls the conversation: placeholders are drawn as they near its visible part. */
+  attachScroller(scroller: HTMLElement): void {
+    this.scroller = scroller;
+    this.lazy.attach(scroller);
+    // In the scroll event, before the frame is painted: the right question is stuck in that frame.
+    scroller.addEventListener('scroll', () => this.pinQuestion(), { passive: true });
   }
 
   get isEmpty(): boolean {
-    return this.views.length === 0;
+    return this.slots.length === 0;
   }
 
   /** The messages as shown now (answers that finished carry their final version). */
   currentMessages(): MessageView[] {
-    return this.views.map((view) => view.current);
+    return this.slots.map((slot) => slot.current);
   }
 
   setReasoningDisplay(display: ReasoningDisplay): void {
@@ -34,10 +68,35 @@ export class MessageList {
 
   /** Draws a whole conversation; `streamingId` names an answer that is still arriving. */
   render(messages: readonly MessageView[], streamingId: string | undefined): void {
+    this.lazy.reset();
     this.disposeViews();
-    this.views = messages.map((message) => this.createView(message, message.id === streamingId));
-    this.element.replaceChildren(...this.views.map((view) => view.element));
+    this.pinned = undefined;
+    this.slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, shown.id === streamingId)));
+    // The chat opens at its end: draw the newest screenfuls now, the rest as they come into view.
+    let height = 0;
+    const budget = SCREENS_DRAWN_AT_OPEN * window.innerHeight;
+    for (let index = this.slots.length - 1; index >= 0; index--) {
+      const slot = this.slots[index] as MessageSlot;
+      if (height >= budget && slot.id !== streamingId) continue;
+      height += estimatedHeight(slot.current);
+      this.draw(slot);
+    }
+    this.element.replaceChildren(...this.slots.map((slot) => slot.element));
+    for (const slot of this.slots) this.lazy.watch(slot);
     this.refreshActions();
+  }
+
+  /**
+   * Draws every message from the top down to `bottom` (px into the list), so a saved scroll
+   * position means the same place again: above it, no estimated heights are left.
+   */
+  drawDownTo(bottom: number): void {
+    // Deep in a long chat the position is kept only roughly: drawing a whole chat would cost
+    // what lazy drawing saves.
+    for (const slot of this.slots.slice(0, MAX_DRAWN_FOR_RESTORE)) {
+      if (slot.element.offsetTop - this.element.offsetTop > bottom) break;
+      this.draw(slot);
+    }
   }
 
   /**
@@ -46,14 +105,16 @@ export class MessageList {
    */
   startAnswer(user: MessageView | undefined, assistant: MessageView): void {
     const replaceFrom = this.replacementIndex(user, assistant);
-    for (const view of this.views.splice(replaceFrom)) {
-      view.element.remove();
-      if (view instanceof AssistantMessageView) view.dispose();
+    for (const slot of this.slots.splice(replaceFrom)) {
+      this.lazy.forget(slot);
+      slot.element.remove();
+      slot.dispose();
     }
     for (const message of user ? [user, assistant] : [assistant]) {
-      const view = this.createView(message, message === assistant);
-      this.views.push(view);
-      this.element.append(view.element);
+      const slot = new MessageSlot(message, (shown) => this.createView(shown, shown === assistant));
+      slot.draw();
+      this.slots.push(slot);
+      this.element.append(slot.element);
     }
     this.refreshActions();
   }
@@ -66,16 +127,19 @@ export class MessageList {
 
   /** Late figures of an ended answer (a stopped or failed one's billed tokens and cost). */
   updateStats(messageId: string, stats: AnswerStats): void {
-    this.assistant(messageId)?.setStats(stats);
+    this.slot(messageId)?.setStats(stats);
   }
 
   updateToolCall(messageId: string, call: ToolCallView): void {
-    this.assistant(messageId)?.updateToolCall(call);
+    this.slot(messageId)?.updateToolCall(call);
   }
 
   /** Renders buffered deltas of streaming answers (called once per frame). */
   renderFrame(): void {
-    for (const view of this.views) if (view instanceof AssistantMessageView && view.isStreaming) view.renderFrame();
+    for (const slot of this.slots) {
+      const view = slot.drawnView;
+      if (view instanceof AssistantMessageView && view.isStreaming) view.renderFrame();
+    }
   }
 
   finishAnswer(message: MessageView): boolean {
@@ -91,42 +155,106 @@ export class MessageList {
   }
 
   private createView(message: MessageView, streaming: boolean): MessageViewItem {
-    const view = message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message, this.reasoningDisplay, streaming);
-    // Still shown in full, but dimmed: a summary below stands in for it in requests.
-    if (message.summarized) {
-      view.element.classList.add('is-summarized');
-      view.element.title = t('Summarized below: no longer sent to the model');
-    }
-    return view;
+    return message.role === 'user' ? new UserMessageView(message) : new AssistantMessageView(message, this.reasoningDisplay, streaming);
   }
 
+  /** Draws a slot; an answer brings its question along, which stays in sight above it (sticky). */
+  private draw(slot: MessageSlot): void {
+    const index = this.slots.indexOf(slot);
+    const question = slot.role === 'assistant' ? this.slots[index - 1] : undefined;
+    for (const target of question?.role === 'user' ? [question, slot] : [slot]) {
+      this.lazy.forget(target);
+      target.draw();
+    }
+  }
+
+  /**
+   * Notes where the bottom-most message in sight is; the function returned scrolls by however far
+   * drawing moved it, so what the reader looks at stays put while messages around it are drawn.
+   * At the very top nothing is kept: the reader is there to see the first message.
+   */
+  private captureAnchor(): (() => void) | undefined {
+    const scroller = this.scroller;
+    if (!scroller || scroller.scrollTop === 0) return undefined;
+    const found = this.slots[this.lastStartingAbove(scroller.getBoundingClientRect().bottom)];
+    if (!found) return undefined;
+    const before = found.element.getBoundingClientRect().top;
+    return () => {
+      const moved = found.element.getBoundingClientRect().top - before;
+      if (Math.abs(moved) >= 1) scroller.scrollTop += moved;
+    };
+  }
+
+  /** Pins the question of the turn at the top of the screen (see `pinned` in messageMarks.ts). */
+  private pinQuestion(): void {
+    let index = this.scroller ? this.lastStartingAbove(this.scroller.getBoundingClientRect().top + 1) : -1;
+    while (index >= 0 && this.slots[index]?.role !== 'user') index--;
+    const question = this.slots[index];
+    if (question === this.pinned) return;
+    this.pinned?.setPinned(false);
+    question?.setPinned(true);
+    this.pinned = question;
+  }
+
+  /** The first and last message in sight, by index. */
+  private inSight(): { first: number; last: number } | undefined {
+    if (!this.scroller) return undefined;
+    const view = this.scroller.getBoundingClientRect();
+    return { first: Math.max(0, this.lastStartingAbove(view.top + 1)), last: this.lastStartingAbove(view.bottom) };
+  }
+
+  /**
+   * The index of the last message whose top is above `y` (a client coordinate), -1 if none: a
+   * binary search, a few measurements for any length. Messages are in document order, so their
+   * tops only grow (a stuck question sits at the top edge, below its place, still above `y`).
+   */
+  private lastStartingAbove(y: number): number {
+    let low = 0;
+    let high = this.slots.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((this.slots[middle] as MessageSlot).element.getBoundingClientRect().top < y) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found;
+  }
+
+  private slot(messageId: string): MessageSlot | undefined {
+    // The newest messages are the ones streams and late figures are about: search from the end.
+    for (let index = this.slots.length - 1; index >= 0; index--) if (this.slots[index]?.id === messageId) return this.slots[index];
+    return undefined;
+  }
+
+  /** The drawn view of an answer: a streaming or finishing answer is always drawn. */
   private assistant(messageId: string): AssistantMessageView | undefined {
-    const view = this.views.find((candidate) => candidate.id === messageId);
+    const view = this.slot(messageId)?.drawnView;
     return view instanceof AssistantMessageView ? view : undefined;
   }
 
   private replacementIndex(user: MessageView | undefined, assistant: MessageView): number {
-    const byId = (id: string): number => this.views.findIndex((view) => view.id === id);
+    const byId = (id: string): number => this.slots.findIndex((slot) => slot.id === id);
     if (user && byId(user.id) >= 0) return byId(user.id);
     if (byId(assistant.id) >= 0) return byId(assistant.id);
-    const last = this.views[this.views.length - 1];
-    if (!user && last instanceof AssistantMessageView) return this.views.length - 1;
-    return this.views.length;
+    const last = this.slots[this.slots.length - 1];
+    if (!user && last?.role === 'assistant') return this.slots.length - 1;
+    return this.slots.length;
   }
 
   private refreshActions(): void {
-    const last = this.views[this.views.length - 1];
-    const lastUser = [...this.views].reverse().find((view) => view instanceof UserMessageView);
-    for (const view of this.views) {
-      if (view instanceof UserMessageView) view.setEditable(!this.busy);
-      else view.setRegenerateAllowed(!this.busy && view === last);
+    const last = this.slots[this.slots.length - 1];
+    let lastUser: MessageSlot | undefined;
+    for (let index = this.slots.length - 1; index >= 0 && !lastUser; index--) if (this.slots[index]?.role === 'user') lastUser = this.slots[index];
+    for (const slot of this.slots) {
       // The newest question and answer show their actions (and their code blocks') all the time;
       // older ones on hover or keyboard focus, so a long chat is not a wall of buttons.
-      view.element.classList.toggle('is-latest', view === last || view === lastUser);
+      slot.setActions(!this.busy, !this.busy && slot === last, slot === last || slot === lastUser);
     }
   }
 
   private disposeViews(): void {
-    for (const view of this.views) if (view instanceof AssistantMessageView) view.dispose();
+    for (const slot of this.slots) slot.dispose();
   }
 }

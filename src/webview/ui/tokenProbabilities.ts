@@ -50,7 +50,7 @@ export class TokenProbabilities {
   private tip: HTMLElement | undefined;
   private shownFor: HTMLElement | undefined;
 
-  /** `answer`: the rendered markdown; `host`: the message element the tooltip is placed in. */
+  /** `answer`: the rendered markdown; `host`: the message element the tooltip is placed in (positioned by its `has-token-probs` mark, messageMarks.ts). */
   constructor(
     private readonly answer: HTMLElement,
     private readonly host: HTMLElement,
@@ -80,7 +80,6 @@ export class TokenProbabilities {
     this.hideTip();
     unwrapTokens(this.answer);
     this.tokens = tokens ?? [];
-    this.host.classList.toggle('has-token-probs', this.tokens.length > 0);
     if (this.tokens.length === 0) return;
     const { nodes, text } = answerText(this.answer);
     const ranges = alignTokens(text, this.tokens.map(([token]) => token));

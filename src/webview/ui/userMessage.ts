@@ -28,14 +28,8 @@ export class UserMessageView {
       renderChips(list, message.attachments);
       context.push(list);
     }
-    this.element = el(
-      'article',
-      { className: 'message message-user', attrs: { 'aria-label': t('You') } },
-      ...context,
-      this.body,
-      el('div', { className: 'message-actions' }, this.editButton),
-    );
-    this.element.dataset.messageId = message.id;
+    // Its classes and attributes are the slot's to set (messageMarks.ts), the same as its placeholder's.
+    this.element = el('article', {}, ...context, this.body, el('div', { className: 'message-actions' }, this.editButton));
   }
 
   get id(): string {
