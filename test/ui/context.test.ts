@@ -29,6 +29,8 @@ describe('Attached context in VS Code', function () {
 
   // A journey leaves no editor open for the next (a preview tab or a restored one confuses gestures).
   afterEach(async () => {
+    // Escape first: a failed gesture can leave a menu or quick pick open, which blocks the palette.
+    await journey().workbench.page.keyboard.press('Escape');
     await journey().workbench.runCommand('View: Close All Editors');
   });
 
