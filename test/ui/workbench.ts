@@ -13,8 +13,10 @@ import type { CodeServer } from '../runners/codeServer';
 import { CHROMIUM_ARGS, findChromium, repoRoot } from '../runners/paths';
 import { commandTitle } from './commandTitles';
 import { activeEditor, editorContextMenu, openFile, selectLines } from './editorGestures';
+import { explorerContextMenu, selectInExplorer } from './explorerGestures';
 import { extensionSource } from './extensionSource';
 import { waitFor } from './polling';
+import { problemShown } from './problemsPanel';
 
 export { waitFor };
 import { trackPage } from './openPages';
@@ -260,6 +262,21 @@ export class Workbench {
   /** Right-clicks the selection (or the cursor) and clicks through `path`, e.g. ('OpenRouter Chat', 'Explain Selection'). */
   editorContextMenu(...path: string[]): Promise<void> {
     return editorContextMenu(this.page, path);
+  }
+
+  /** Shows the Explorer and selects the files at `relativePaths` (click, then Ctrl+click). */
+  selectInExplorer(relativePaths: readonly string[]): Promise<void> {
+    return selectInExplorer(this.page, relativePaths);
+  }
+
+  /** Right-clicks the Explorer row of `relativePath` and runs the entry named `label`. */
+  explorerContextMenu(relativePath: string, label: string): Promise<void> {
+    return explorerContextMenu(this.page, relativePath, label);
+  }
+
+  /** Shows the Problems panel and waits until a row shows `message`; returns the row's text. */
+  problemShown(message: string, timeoutMs?: number): Promise<string> {
+    return problemShown(this.page, (title) => this.runCommand(title), message, timeoutMs);
   }
 
   /**
