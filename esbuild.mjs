@@ -101,16 +101,27 @@ const allOptions = tests ? testOptions : productOptions;
 if (watch) {
   const contexts = await Promise.all(allOptions.map((o) => esbuild.context(o)));
   await Promise.all(contexts.map((c) => c.watch()));
-  if (!tests) writeO200kRankFile(join('dist', 'o200k.ranks.br'));
+  if (!tests) await writeRankFile();
   console.log('[watch] watching for changes');
 } else {
   // Chunk names carry a content hash: drop the last build's, or the .vsix would ship them all.
   if (!tests) rmSync(join('dist', 'chunks'), { recursive: true, force: true });
   // cl100k is no longer built (modelEncoding.ts says why): an old build's bundle must not linger.
   if (!tests) rmSync(join('dist', 'tokenizer-cl100k.js'), { force: true });
-  if (!tests) writeO200kRankFile(join('dist', 'o200k.ranks.br'));
+  if (!tests) await writeRankFile();
   await Promise.all(allOptions.map((o) => esbuild.build(o)));
   if (tests) removeStaleTestOutput();
+}
+
+/**
+ * Writes dist/o200k.ranks.br unless it is newer than gpt-tokenizer and its writer: brotli at
+ * quality 11 takes seconds, which a development rebuild should not pay each time.
+ */
+async function writeRankFile() {
+  const file = join('dist', 'o200k.ranks.br');
+  const sources = [join('node_modules', 'gpt-tokenizer', 'package.json'), join('scripts', 'lib', 'o200kRanks.mjs')];
+  if (existsSync(file) && sources.every((source) => statSync(source).mtimeMs <= statSync(file).mtimeMs)) return;
+  await writeO200kRankFile(file);
 }
 
 /**

@@ -6,23 +6,21 @@
 // Format (before brotli): token after token in rank order, each token's bytes followed by "\n".
 // A newline inside a token is written ESCAPE "n", the escape byte itself ESCAPE ESCAPE. 0xFF is
 // the escape because no UTF-8 text contains it: only the one-byte token 0xFF has it.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { Buffer } from 'node:buffer';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 export const RANKS_ESCAPE = 0xff;
 const NEWLINE = 0x0a;
 const LETTER_N = 0x6e;
 
-const require = createRequire(import.meta.url);
-/** gpt-tokenizer's rank list module: an array, a string per UTF-8 token, byte values otherwise. */
-const RANKS_MODULE = 'gpt-tokenizer/cjs/bpeRanks/o200k_base';
-
-/** gpt-tokenizer's o200k ranks, as its own encoder is given them. */
-export function o200kRanks() {
-  return require(RANKS_MODULE).default;
+/**
+ * gpt-tokenizer's o200k ranks, as its own encoder is given them: an array, a string per UTF-8
+ * token, byte values otherwise. Imported only when asked (2 MB of JavaScript).
+ */
+export async function o200kRanks() {
+  return (await import('gpt-tokenizer/bpeRanks/o200k_base')).default;
 }
 
 /** The ranks as escaped lines (uncompressed). */
@@ -52,14 +50,8 @@ export function encodeRankFile(ranks) {
   });
 }
 
-/**
- * Writes the o200k ranks file unless it is newer than the ranks and this script (brotli at
- * quality 11 takes seconds; a development rebuild should not pay for it each time).
- */
-export function writeO200kRankFile(file) {
-  const sources = [require.resolve(RANKS_MODULE), fileURLToPath(import.meta.url)];
-  if (existsSync(file) && sources.every((source) => statSync(source).mtimeMs <= statSync(file).mtimeMs)) return false;
+/** Writes the ranks file to `file`. */
+export async function writeO200kRankFile(file) {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, encodeRankFile(o200kRanks()));
-  return true;
+  writeFileSync(file, encodeRankFile(await o200kRanks()));
 }
