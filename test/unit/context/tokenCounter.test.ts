@@ -177,6 +177,17 @@ describe('token counting: loading the encoding', () => {
     const tokenizerInputs = Object.keys(result.metafile.inputs).filter((input) => input.includes('gpt-tokenizer'));
     assert.deepEqual(tokenizerInputs, []);
   });
+
+  it('keeps the ranks out of the tokenizer bundle: they ship as dist/o200k.ranks.br, a third smaller', async function () {
+    this.timeout(60_000);
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: ['src/core/context/encodings/o200kBase.ts'], absWorkingDir: REPO, bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.ok(inputs.some((input) => input.includes('gpt-tokenizer')), "the bundle holds gpt-tokenizer's encoder");
+    assert.deepEqual(inputs.filter((input) => input.includes('bpeRanks')), []);
+  });
 });
 
 describe('token counting: the extension counter in chips, the meter and the selection check', () => {
