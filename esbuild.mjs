@@ -1,4 +1,4 @@
-// Builds the product bundles (extension host, webview, the tokenizer encodings) and, with --tests, the test and bench code.
+// Builds the product bundles (extension host, webview, the tokenizer and its o200k ranks file) and, with --tests, the test and bench code.
 //   node esbuild.mjs               development build (sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what `npm run package` ships)
 //   node esbuild.mjs --watch       rebuild on change
@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { extensionBuildOptions } from './scripts/lib/extensionBuild.mjs';
+import { writeO200kRankFile } from './scripts/lib/o200kRanks.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -41,21 +42,17 @@ const productOptions = [
     ...extensionBuildOptions,
   },
   {
-    // Each encoding (megabytes of BPE ranks) is a bundle of its own, required at first count by a
-    // path computed at run time (src/core/context/encodingBundle.ts), so the extension's chunks stay small.
+    // The encoder is a bundle of its own, required at first count by a path computed at run time
+    // (src/core/context/encodingBundle.ts), so the extension's chunks stay small. Its ranks are not
+    // in it: they are dist/o200k.ranks.br (written below), read by the bundle when it loads.
     ...common,
-    entryPoints: {
-      'tokenizer-o200k': 'src/core/context/encodings/o200kBase.ts',
-      'tokenizer-cl100k': 'src/core/context/encodings/cl100kBase.ts',
-    },
+    entryPoints: { 'tokenizer-o200k': 'src/core/context/encodings/o200kBase.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // Nothing to debug in the ranks: a source map would only double the files.
+    // Nothing to debug in the encoder: a source map would only add to the files.
     sourcemap: false,
-    // The ranks are mostly non-ASCII strings: as UTF-8 they are a fifth smaller than as \u escapes.
-    charset: 'utf8',
   },
   {
     ...common,
@@ -104,12 +101,27 @@ const allOptions = tests ? testOptions : productOptions;
 if (watch) {
   const contexts = await Promise.all(allOptions.map((o) => esbuild.context(o)));
   await Promise.all(contexts.map((c) => c.watch()));
+  if (!tests) await writeRankFile();
   console.log('[watch] watching for changes');
 } else {
   // Chunk names carry a content hash: drop the last build's, or the .vsix would ship them all.
   if (!tests) rmSync(join('dist', 'chunks'), { recursive: true, force: true });
+  // cl100k is no longer built (modelEncoding.ts says why): an old build's bundle must not linger.
+  if (!tests) rmSync(join('dist', 'tokenizer-cl100k.js'), { force: true });
+  if (!tests) await writeRankFile();
   await Promise.all(allOptions.map((o) => esbuild.build(o)));
   if (tests) removeStaleTestOutput();
+}
+
+/**
+ * Writes dist/o200k.ranks.br unless it is newer than gpt-tokenizer and its writer: brotli at
+ * quality 11 takes seconds, which a development rebuild should not pay each time.
+ */
+async function writeRankFile() {
+  const file = join('dist', 'o200k.ranks.br');
+  const sources = [join('node_modules', 'gpt-tokenizer', 'package.json'), join('scripts', 'lib', 'o200kRanks.mjs')];
+  if (existsSync(file) && sources.every((source) => statSync(source).mtimeMs <= statSync(file).mtimeMs)) return;
+  await writeO200kRankFile(file);
 }
 
 /**

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { LM_CONSUMER_ID, type ConsumerModel, type LmConsumerApi } from '../lmConsumer/api';
 import { MODELS_FIXTURE } from '../server/modelsFixture';
 import { startOpenRouterServer, type MockOpenRouter } from '../server/openRouterServer';
-import { countTokens as o200kCount } from '../../src/core/context/encodings/o200kBase';
+// gpt-tokenizer's own o200k, as reference for what the shipped bundle counts from its ranks file.
+import { countTokens as o200kCount } from 'gpt-tokenizer/encoding/o200k_base';
 import { TEST_API_KEY } from '../support/testKey';
 import { extensionApi, resetSettings, restoreWindow, serverLogLines, setSetting, stubWindow, useLocalServer, withEnv } from './support';
 

@@ -1,7 +1,7 @@
 /**
- * Loads an encoding from its own bundle next to the extension's (dist/tokenizer-o200k.js,
- * dist/tokenizer-cl100k.js). The path is computed at run time so esbuild leaves the `require`
- * alone instead of inlining megabytes of ranks into the extension's chunks.
+ * Loads an encoding from its own bundle next to the extension's (dist/tokenizer-o200k.js, which
+ * reads its ranks from dist/o200k.ranks.br). The path is computed at run time so esbuild leaves
+ * the `require` alone instead of inlining the encoder into the extension's chunks.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -10,7 +10,6 @@ import type { Encoding, EncodingLoader } from './tokenCounter';
 
 const BUNDLE_FILES: Readonly<Record<EncodingName, string>> = {
   o200k_base: 'tokenizer-o200k.js',
-  cl100k_base: 'tokenizer-cl100k.js',
 };
 
 export function encodingBundleFile(name: EncodingName): string {

@@ -1,8 +1,8 @@
 /**
  * The one place tokens are counted for a model: the context meter, the attachment chips, fitting a
  * chat into the window, the selection size check, the cost guard and the editor's token count all
- * ask here. Counts come from the model family's real BPE encoding (see modelEncoding.ts), loaded
- * from its own bundle at first use, off the activation path. Until it is loaded, or if it cannot
+ * ask here. Counts come from a real BPE encoding (o200k, see modelEncoding.ts), loaded from its
+ * own bundle at first use, off the activation path. Until it is loaded, or if it cannot
  * be, the character estimate stands in, so counting never blocks or fails.
  */
 import { estimateTokens } from '../openrouter/pricing';

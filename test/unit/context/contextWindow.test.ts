@@ -11,7 +11,6 @@ import { ChatSession, type ChatSessionHost } from '../../../src/core/chat/chatSe
 import { ChatStore } from '../../../src/core/chat/chatStore';
 import { ContextWindow } from '../../../src/core/context/contextWindow';
 import { SUMMARY_HEADING } from '../../../src/core/chat/summary';
-import { countTokens as o200kCount } from '../../../src/core/context/encodings/o200kBase';
 import { tokenCounter } from '../../../src/core/context/tokenCounter';
 import { OpenRouterClient } from '../../../src/core/openrouter/client';
 import { buildChatRequest } from '../../../src/core/openrouter/requestBuilder';
@@ -19,6 +18,7 @@ import type { ModelInfo } from '../../../src/core/openrouter/types';
 import type { HostMessage } from '../../../src/shared/protocol';
 import { startOpenRouterServer, type MockOpenRouter } from '../../server/openRouterServer';
 import { TEST_API_KEY } from '../../support';
+import { shippedO200kCount } from './shippedO200k';
 
 const SMALL = 'meta-llama/llama-3-8b-instruct';
 const LARGE = 'openai/gpt-oss-120b';
@@ -28,7 +28,9 @@ for (const counting of ['the character estimate', 'o200k'] as const) {
 describe(`fitting the model window, against the local server, counting by ${counting}`, function () {
   this.timeout(30_000);
   if (counting === 'o200k') {
-    before(async () => {
+    before(async function () {
+      this.timeout(120_000);
+      const o200kCount = await shippedO200kCount();
       tokenCounter.useLoader(() => ({ countTokens: o200kCount }));
       assert.equal(await tokenCounter.ready(LARGE), true);
     });

@@ -1,9 +1,9 @@
 /**
- * Token counts by the model family's real encoding. Expected counts are o200k's and cl100k's own
- * (as tiktoken gives them), written out here, so a wrong encoding, a mapping slip or a fallback to
- * the character estimate fails. The encodings are imported from the same entries the
- * dist/tokenizer-*.js bundles are built from; the bundle loader itself is tested on bundles made
- * in a temporary folder.
+ * Token counts by the real encoding. Expected counts are o200k's own (as tiktoken gives them),
+ * written out here, so a wrong encoding or a fallback to the character estimate fails. The
+ * encoding is the shipped one: the ranks file as the build writes it, read by the code of
+ * dist/tokenizer-o200k.js (see shippedO200k.ts); the bundle loader itself is tested on bundles
+ * made in a temporary folder.
  */
 import * as assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
@@ -14,19 +14,27 @@ import { contextUsage } from '../../../src/core/context/contextUsage';
 import { ContextWindow } from '../../../src/core/context/contextWindow';
 import { extensionBuildOptions } from '../../../scripts/lib/extensionBuild.mjs';
 import { bundleLoader, encodingBundleFile } from '../../../src/core/context/encodingBundle';
-import { countTokens as cl100kCount } from '../../../src/core/context/encodings/cl100kBase';
-import { countTokens as o200kCount } from '../../../src/core/context/encodings/o200kBase';
 import { turnTokens } from '../../../src/core/context/fitWindow';
 import { encodingFor, type EncodingName } from '../../../src/core/context/modelEncoding';
 import { TokenCounter, tokenCounter, type EncodingLoader } from '../../../src/core/context/tokenCounter';
 import { checkSelectionSize, firstLines } from '../../../src/core/codeActions/selectionSize';
 import type { ConversationTurn } from '../../../src/core/openrouter/requestBuilder';
 import type { ModelInfo } from '../../../src/core/openrouter/types';
+import type { Context } from 'mocha';
+import { shippedO200kCount } from './shippedO200k';
 
 const REPO = resolve(__dirname, '../../../..');
 
-/** The real encodings, as the shipped bundles give them. */
-const realEncodings: EncodingLoader = (name) => ({ countTokens: name === 'o200k_base' ? o200kCount : cl100kCount });
+/** The real encoding, as the shipped bundle gives it (set by `loadShippedO200k`). */
+let o200kCount: (text: string) => number = () => {
+  throw new Error('o200k is not loaded: call loadShippedO200k in a before hook');
+};
+const realEncodings: EncodingLoader = () => ({ countTokens: (text) => o200kCount(text) });
+
+async function loadShippedO200k(this: Context): Promise<void> {
+  this.timeout(120_000);
+  o200kCount = await shippedO200kCount();
+}
 
 /** A counter that loads at once when asked (no waiting for the next turn of the event loop). */
 function counterWith(loader: EncodingLoader): TokenCounter {
@@ -36,7 +44,7 @@ function counterWith(loader: EncodingLoader): TokenCounter {
 }
 
 const GPT_OSS = 'openai/gpt-oss-120b';
-const JAPANESE = 'ありがとうございます'; // 1 token in o200k, 2 in cl100k, 4 by the character estimate
+const JAPANESE = 'ありがとうございます'; // 1 token in o200k, 4 by the character estimate
 
 describe('token counting: model family', () => {
   it('uses o200k for gpt-oss, GPT-4o, GPT-4.1, GPT-5 and the o-series', () => {
@@ -45,9 +53,9 @@ describe('token counting: model family', () => {
     }
   });
 
-  it('uses cl100k for GPT-4 and GPT-3.5', () => {
+  it('uses o200k for GPT-4 and GPT-3.5 too: cl100k is not shipped, each answer calibrates the count', () => {
     for (const id of ['openai/gpt-4', 'openai/gpt-4-turbo', 'openai/gpt-4-1106-preview', 'openai/gpt-4-32k', 'openai/gpt-3.5-turbo', 'gpt-4']) {
-      assert.equal(encodingFor(id), 'cl100k_base', id);
+      assert.equal(encodingFor(id), 'o200k_base', id);
     }
   });
 
@@ -59,6 +67,7 @@ describe('token counting: model family', () => {
 });
 
 describe('token counting: real counts', () => {
+  before(loadShippedO200k);
   it('counts a minified file or a megabyte run of one letter in slices, so the extension host never freezes', () => {
     // Unsliced, BPE is quadratic in one piece: 40,000 letters took 0.7 s, 1.5 MB many minutes.
     const run = 'y'.repeat(1_500_000);
@@ -79,7 +88,7 @@ describe('token counting: real counts', () => {
   it('counts special-token text in a file as the plain text it is sent as', () => {
     const counter = counterWith(realEncodings);
     assert.equal(counter.count('hi <|endoftext|> there', GPT_OSS), 9);
-    assert.equal(counter.count('hi <|endoftext|> there', 'openai/gpt-4'), 8);
+    assert.equal(counter.count('hi <|endoftext|> there', 'openai/gpt-4'), 9, 'GPT-4 is counted with o200k too');
   });
 
   it('falls back to the estimate for a text the encoding throws on', () => {
@@ -87,9 +96,9 @@ describe('token counting: real counts', () => {
     assert.equal(counter.count('abcdef', GPT_OSS), 2);
   });
 
-  it('counts by the model family: cl100k for GPT-4, o200k for an unknown family or no model', () => {
+  it('counts every model with o200k: GPT-4, an unknown family, no model', () => {
     const counter = counterWith(realEncodings);
-    assert.equal(counter.count(JAPANESE, 'openai/gpt-4'), 2);
+    assert.equal(counter.count(JAPANESE, 'openai/gpt-4'), 1, 'cl100k would give 2; the answer\'s prompt_tokens corrects it');
     assert.equal(counter.count(JAPANESE, 'anthropic/claude-sonnet-4'), 1);
     assert.equal(counter.count(JAPANESE), 1);
   });
@@ -109,6 +118,7 @@ describe('token counting: real counts', () => {
 });
 
 describe('token counting: loading the encoding', () => {
+  before(loadShippedO200k);
   let dir: string;
   beforeEach(async () => {
     dir = await fs.mkdtemp(join(tmpdir(), 'orc-tokenizer-'));
@@ -150,13 +160,13 @@ describe('token counting: loading the encoding', () => {
     assert.equal(counter.count(JAPANESE, GPT_OSS), 4);
   });
 
-  it('requires the bundle from the folder at run time, and only the family it needs', async () => {
+  it('requires the bundle from the folder at run time', async () => {
     // A stand-in bundle proves the path is resolved at run time (esbuild could not inline it).
     await fs.writeFile(join(dir, encodingBundleFile('o200k_base')), 'exports.countTokens = (text) => text.length * 100;\n');
     const counter = counterWith(bundleLoader(dir));
     assert.equal(await counter.ready(GPT_OSS), true);
     assert.equal(counter.count('abc', GPT_OSS), 300);
-    assert.equal(await counter.ready('openai/gpt-4'), false, 'cl100k has no bundle here and is loaded on its own');
+    assert.equal(counter.count('abc', 'openai/gpt-4'), 300, 'GPT-4 uses the same bundle');
   });
 
   it('keeps the extension bundle free of the ranks', async function () {
@@ -167,6 +177,17 @@ describe('token counting: loading the encoding', () => {
     const tokenizerInputs = Object.keys(result.metafile.inputs).filter((input) => input.includes('gpt-tokenizer'));
     assert.deepEqual(tokenizerInputs, []);
   });
+
+  it('keeps the ranks out of the tokenizer bundle: they ship as dist/o200k.ranks.br, a third smaller', async function () {
+    this.timeout(60_000);
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: ['src/core/context/encodings/o200kBase.ts'], absWorkingDir: REPO, bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true, logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.ok(inputs.some((input) => input.includes('gpt-tokenizer')), "the bundle holds gpt-tokenizer's encoder");
+    assert.deepEqual(inputs.filter((input) => input.includes('bpeRanks')), []);
+  });
 });
 
 describe('token counting: the extension counter in chips, the meter and the selection check', () => {
@@ -175,7 +196,9 @@ describe('token counting: the extension counter in chips, the meter and the sele
     supportedParameters: [], supportsReasoning: false, reasoningMandatory: false,
   };
 
-  /** The shared counter with the real encodings, loaded. */
+  before(loadShippedO200k);
+
+  /** The shared counter with the real encoding, loaded. */
   async function useRealEncodings(): Promise<void> {
     tokenCounter.useLoader(realEncodings);
     assert.equal(await tokenCounter.ready(GPT_OSS), true);
