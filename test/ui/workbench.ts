@@ -137,16 +137,34 @@ export class Workbench {
     return this.findChatFrame();
   }
 
-  /** Polls every frame of the page for the one holding the chat's message box (webviews are nested iframes). */
+  /**
+   * Polls every frame of the page for the one holding the chat's message box (webviews are nested
+   * iframes). The side bar's chat wins over an editor tab's: a reload restores the tabs the window
+   * had, and the journeys that ask for the chat mean the side bar's. Webviews are overlays placed
+   * over their part, not inside it in the DOM, so "in the side bar" is told by position.
+   */
   async findChatFrame(timeoutMs = 60_000): Promise<Frame> {
     this.chatFrame = await waitFor('the chat webview frame', async () => {
+      const found: Frame[] = [];
       for (const frame of this.page.frames()) {
-        const found = await frame.locator(MESSAGE_BOX).count().catch(() => 0);
-        if (found > 0) return frame;
+        if ((await frame.locator(MESSAGE_BOX).count().catch(() => 0)) > 0) found.push(frame);
       }
-      return undefined;
+      for (const frame of found) if (await this.isInSideBar(frame)) return frame;
+      return found[0];
     }, timeoutMs);
     return this.chatFrame;
+  }
+
+  /** Whether a webview frame's outermost iframe lies within the visible side bar. */
+  private async isInSideBar(frame: Frame): Promise<boolean> {
+    let outer = frame;
+    while (outer.parentFrame() && outer.parentFrame() !== this.page.mainFrame()) outer = outer.parentFrame() as Frame;
+    const iframe = await outer.frameElement().catch(() => undefined);
+    const box = await iframe?.boundingBox().catch(() => null);
+    const sideBar = await this.page.locator('.part.sidebar').boundingBox().catch(() => null);
+    if (!box || !sideBar) return false;
+    const centre = box.x + box.width / 2;
+    return centre >= sideBar.x && centre <= sideBar.x + sideBar.width;
   }
 
   /** The chat webview frame found by the last openChat()/findChatFrame(). */
