@@ -150,7 +150,9 @@ export class Workbench {
         if ((await frame.locator(MESSAGE_BOX).count().catch(() => 0)) > 0) found.push(frame);
       }
       for (const frame of found) if (await this.isInSideBar(frame)) return frame;
-      return found[0];
+      // While the side bar shows the chat, its frame is the one meant, even if a restored tab's
+      // frame has loaded first: keep polling for it.
+      return (await this.sideBarShowsChat()) ? undefined : found[0];
     }, timeoutMs);
     return this.chatFrame;
   }
