@@ -1,27 +1,27 @@
 /**
- * The conversation controller: owns the chats, runs one answer at a time, streams it to the view,
- * and persists every turn. Editor-free, so it is tested in plain Node against the local server.
+ * The conversation controller: owns the open chat, runs one answer at a time, streams it to the
+ * view, and persists every turn; the history beside it (the chats listed, reopened, deleted and
+ * kept in step with other windows) is chatHistory.ts's. Editor-free, so it is tested in plain
+ * Node against the local server.
  *
  * One answer at a time is a promise the view relies on: a second question while one streams is
  * refused with a notice (typed questions) or queued (code actions), never interleaved.
  */
-import type { ChatParameterOverrides, ChatSummary, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
+import type { ChatParameterOverrides, ErrorView, HostMessage, ViewState } from '../../shared/protocol';
 import * as l10n from '../l10n';
 import type { OpenRouterClient } from '../openrouter/client';
 import type { ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { BilledFigures } from './billedFigures';
-import { markInterrupted, ourCopyStays, type ReadContext } from './chatSync';
-import { createChat, createMessage, conversationTurns, indexOfMessage, markRevised, removeMessagesAfter, summarize, titleFromQuestion, toChatView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { ChatHistory } from './chatHistory';
+import { createChat, createMessage, conversationTurns, indexOfMessage, markRevised, removeMessagesAfter, titleFromQuestion, toChatView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import type { ChatStore, CorruptChatFile } from './chatStore';
-import type { ChatIndexEntry } from './chatIndex';
 import type { ContextAttachment } from '../context/attachment';
 import type { CodeOrigin } from '../codeActions/codeOrigin';
 import type { DeltaBatcher } from './deltaBatcher';
 import { ToolAnswers } from '../tools/toolAnswers';
 import type { WorkspaceToolHost } from '../tools/toolLoop';
 import { normalizeOverrides } from './chatParameters';
-import type { ChatSearchIndex } from './chatSearch';
 import { codeBlocks, type CodeBlock } from '../codeActions/codeFence';
 import { isSummary } from './summary';
 import { settleCompaction, startAnswer, type AnswerRunHost } from './answerRun';
@@ -123,14 +123,8 @@ export const CONTINUE_LABEL = 'Continue the answer';
 export const NOT_LATEST_NOTICE = 'Only the latest answer can be answered again. To ask an earlier question again, edit it and resend.';
 
 export class ChatSession {
-  /**
-   * The chats this window holds in full: the ones opened, answered or changed here. The rest of
-   * the history is only listed (from the store's index) and read from disk when opened, so a
-   * history of 10,000 chats costs one file at start, not 10,000.
-   */
-  private chats: Chat[] = [];
-  /** Every chat on disk as the index lists it; a held copy (`chats`) overrides its line. */
-  private listing = new Map<string, ChatSummary>();
+  /** The history beside this conversation: the chats listed, and those held here in full. */
+  private readonly history: ChatHistory;
   private active: Chat = createChat();
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -138,8 +132,6 @@ export class ChatSession {
   private historyRead: Promise<unknown> | undefined;
   private historyLoaded = false;
   private readonly tools: ToolAnswers;
-  /** Loaded with the first search (the history's search is not needed to start). */
-  private searchIndex: Promise<ChatSearchIndex> | undefined;
   private readonly billed: BilledFigures;
   /** How an answer's run (answerRun.ts) reaches this session: it keeps no state of its own. */
   private readonly runHost: AnswerRunHost;
@@ -151,6 +143,19 @@ export class ChatSession {
   ) {
     this.tools = new ToolAnswers(host.tools, (message) => host.post(message));
     this.billed = new BilledFigures((line) => host.log(line));
+    this.history = new ChatHistory(store, {
+      post: (message) => host.post(message),
+      log: (line) => host.log(line),
+      now: () => this.now(),
+      active: () => this.active,
+      setActive: (chat) => {
+        this.active = chat;
+      },
+      postState: () => this.postState(),
+      streamingChatId: () => this.running?.chatId,
+      stop: () => this.stop(),
+      idle: () => this.idle(),
+    });
     this.runHost = {
       post: (message) => host.post(message),
       prepare: (turns, signal, options) => host.prepare(turns, signal, options),
@@ -158,11 +163,11 @@ export class ChatSession {
       now: () => this.now(),
       tools: this.tools,
       billed: this.billed,
-      persist: (chat) => this.persist(chat),
+      persist: (chat) => this.history.persist(chat),
       answerEnded: (messageId) => {
         if (this.running?.messageId === messageId) this.running.ended = true;
       },
-      ourCopy: (chatId) => this.ourCopy(chatId),
+      ourCopy: (chatId) => this.history.ourCopy(chatId),
       showIfOpen: (chat) => {
         if (this.active === chat) this.postState();
       },
@@ -177,16 +182,7 @@ export class ChatSession {
   }
 
   private async loadHistory(): Promise<CorruptChatFile[]> {
-    const { chats: entries, corrupt } = await this.store.loadIndex();
-    this.listing = listingOf(entries);
-    // The newest chat opens, as before: the only one read in full at start.
-    let newest: Chat | undefined;
-    for (const entry of entries) {
-      newest = await this.store.load(entry.id);
-      if (newest) break;
-    }
-    if (newest) markInterrupted(newest);
-    this.chats = newest ? [newest] : [];
+    const { newest, corrupt } = await this.history.load();
     this.active = newest ?? createChat(this.now());
     this.historyLoaded = true;
     return corrupt;
@@ -209,7 +205,7 @@ export class ChatSession {
     return {
       ...this.host.viewBasics(),
       chat: toChatView(this.active),
-      chats: this.savedSummaries(),
+      chats: this.history.summaries(),
       ...(this.running && !this.running.ended ? { streaming: { chatId: this.running.chatId, messageId: this.running.messageId } } : {}),
     };
   }
@@ -371,212 +367,55 @@ export class ChatSession {
     // An empty chat is not history yet: its parameters are saved with its first message.
     if (chat.messages.length > 0) {
       chat.updatedAt = this.now();
-      await this.persist(chat);
+      await this.history.persist(chat);
     }
   }
 
   async openChat(chatId: string): Promise<void> {
-    // Re-read from disk: another window may have added to this chat since we listed it.
-    const chat = (this.running?.chatId === chatId ? this.findChat(chatId) : undefined) ?? (await this.store.load(chatId)) ?? this.findChat(chatId);
-    if (!chat) {
-      this.host.post({ type: 'notice', level: 'warning', text: l10n.t('That chat no longer exists; it may have been deleted in another window.') });
-      await this.refreshList();
-      return;
-    }
-    // The chat answering here is live, not interrupted: its answer keeps streaming on screen.
-    if (this.running?.chatId !== chatId) markInterrupted(chat);
-    this.replaceInList(chat);
-    this.active = chat;
-    this.postState();
+    return this.history.open(chatId);
   }
 
   async deleteChat(chatId: string): Promise<void> {
-    // Out of the history and off the screen first: a question queued behind the answer stopped
-    // here starts the moment that answer ends, and must land in the chat the user is left with,
-    // not in the one being deleted (where it would stream unseen and save the chat back to disk).
-    this.chats = this.chats.filter((c) => c.id !== chatId);
-    this.listing.delete(chatId);
-    // The next chat opens in its place; one not held here is read once the delete is done, and
-    // until then (and if it cannot be read) an empty chat takes the questions.
-    const next = this.savedSummaries()[0];
-    let placeholder: Chat | undefined;
-    if (this.active.id === chatId) this.active = (next && this.findChat(next.id)) ?? (placeholder = createChat(this.now()));
-    if (this.running?.chatId === chatId) this.stop();
-    await this.idle();
-    await this.store.delete(chatId);
-    if (placeholder && next && this.active === placeholder && placeholder.messages.length === 0) {
-      const read = await this.store.load(next.id);
-      if (read && this.active === placeholder && placeholder.messages.length === 0) {
-        markInterrupted(read);
-        this.replaceInList(read);
-        this.active = read;
-      }
-    }
-    this.postState();
+    return this.history.delete(chatId);
   }
 
   /** Re-reads the history from disk so chats written by other windows appear. */
   async refreshList(): Promise<void> {
-    // The chat streaming here is not read: our copy is the newest. Disk copies we do not take
-    // are never marked seen, so our next write of that chat keeps what another window added.
-    // Only the chats held here are read in full; the rest of the history is the index's list.
-    const { chats: entries } = await this.store.loadIndex();
-    const listing = listingOf(entries);
-    const held = new Map<string, Chat>();
-    for (const chat of this.chats) held.set(chat.id, chat);
-    if (listing.has(this.active.id)) held.set(this.active.id, this.active);
-    let openChatReplaced = false;
-    const kept: Chat[] = [];
-    for (const mine of held.values()) {
-      if (mine.id === this.running?.chatId) {
-        kept.push(mine);
-        continue;
-      }
-      // Deleted in another window: no longer in the history (an open chat stays on screen). One
-      // whose first write is still on its way is not on disk yet.
-      if (!listing.has(mine.id)) {
-        if (this.store.isWriting(mine.id)) kept.push(mine);
-        continue;
-      }
-      const read = await this.store.peek(mine.id);
-      if (!read.found) {
-        if (!read.missing) kept.push(mine);
-        continue;
-      }
-      const disk = read.chat;
-      if (ourCopyStays(disk, mine, this.readContext(disk.id))) {
-        kept.push(mine);
-        continue;
-      }
-      this.takeDiskCopy(disk);
-      kept.push(disk);
-      if (disk.id === this.active.id) {
-        this.active = disk;
-        openChatReplaced = true;
-      }
-    }
-    // A chat held while we read (opened, or started streaming) keeps its place.
-    for (const chat of this.chats) if (!held.has(chat.id)) kept.push(chat);
-    this.chats = kept;
-    this.listing = listing;
-    if (openChatReplaced) return this.postState();
-    this.postList();
+    return this.history.refresh();
   }
 
-  /**
-   * A chat's file changed on disk: another window saved or deleted it, or we wrote it ourselves.
-   * Whether the file's copy replaces ours is `ourCopyStays`'s decision (chatSync.ts); our own
-   * write, once landed, reads back the same and redraws nothing.
-   */
+  /** A chat's file changed on disk (another window, or our own write): see ChatHistory.changedOnDisk. */
   async chatChangedOnDisk(chatId: string | undefined): Promise<void> {
-    if (chatId === undefined) return this.refreshList();
-    if (this.running?.chatId === chatId) return;
-    const read = await this.store.peek(chatId);
-    if (this.running?.chatId === chatId) return;
-    if (!read.found) {
-      if (!read.missing) {
-        this.host.log(`chat ${chatId} changed on disk but cannot be read (${read.reason}); the history keeps it as it was`);
-        return;
-      }
-      // Deleted in another window: gone from the history here too. An open chat stays on screen,
-      // and continuing it saves it again, so nothing typed here is lost.
-      if (!this.findChat(chatId) && !this.listing.has(chatId)) return;
-      this.chats = this.chats.filter((c) => c.id !== chatId);
-      this.listing.delete(chatId);
-      return this.postList();
-    }
-    const onDisk = read.chat;
-    const mine = this.ourCopy(chatId);
-    if (!mine) {
-      // Not held here: only its line in the history changes.
-      this.listing.set(chatId, summarize(onDisk));
-      return this.postList();
-    }
-    if (ourCopyStays(onDisk, mine, this.readContext(chatId))) return;
-    this.takeDiskCopy(onDisk);
-    this.replaceInList(onDisk);
-    if (this.active.id === chatId) {
-      this.active = onDisk;
-      return this.postState();
-    }
-    this.postList();
+    return this.history.changedOnDisk(chatId);
   }
 
-  private readContext(chatId: string): ReadContext {
-    return { streamingHere: this.running?.chatId === chatId, ourWritePending: this.store.isWriting(chatId) };
-  }
-
-  /** We now hold the file's copy: what it says streams elsewhere is not running here. */
-  private takeDiskCopy(disk: Chat): void {
-    markInterrupted(disk);
-    this.store.markSeen(disk);
-  }
-
-  /**
-   * Ids of the saved chats, newest first, whose title or messages hold every word of `query`.
-   * Chats not held here are searched in their text as last read from disk (read once, then
-   * again only when their line in the history changes).
-   */
+  /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */
   searchChats(query: string): Promise<string[]> {
-    const held = new Map(this.chats.map((chat) => [chat.id, chat]));
-    held.set(this.active.id, this.active);
-    const items = this.savedSummaries().map((summary) => held.get(summary.id) ?? summary);
-    this.searchIndex ??= import('./chatSearch').then((module) => new module.ChatSearchIndex());
-    return this.searchIndex.then((index) =>
-      index.searchHistory(items, query, async (chatId) => {
-        const read = await this.store.peek(chatId);
-        return read.found ? read.chat : undefined;
-      }),
-    );
+    return this.history.search(query);
   }
 
   /** This window's copy of a chat, if it holds one (the open chat, or one opened or changed here). */
   chatById(chatId: string): Chat | undefined {
-    return this.ourCopy(chatId);
+    return this.history.ourCopy(chatId);
   }
 
   /** This window's copy of a chat, read from disk (and held from now on) when it holds none. */
   async loadChat(chatId: string): Promise<Chat | undefined> {
-    const mine = this.ourCopy(chatId);
-    if (mine || !this.listing.has(chatId)) return mine;
-    const read = await this.store.load(chatId);
-    // Held meanwhile (opened, or another call read it first): that copy is the one to use.
-    const raced = this.ourCopy(chatId);
-    if (raced || !read) return raced;
-    markInterrupted(read);
-    this.replaceInList(read);
-    return read;
+    return this.history.loadChat(chatId);
   }
 
   async renameChat(chatId: string, title: string): Promise<void> {
-    const chat = await this.loadChat(chatId);
-    const name = title.replace(/\s+/g, ' ').trim();
-    if (!chat || name === '' || name === chat.title) return;
-    chat.title = name;
-    // A later time orders the history; the other windows take this copy when the file lands.
-    chat.updatedAt = this.now();
-    if (chat.id === this.active.id) this.postState();
-    if (chat.messages.length > 0) await this.persist(chat);
+    return this.history.rename(chatId, title);
   }
 
   /** Puts back a chat deleted a moment ago (Undo): in the history and on disk again. */
   async restoreChat(chat: Chat): Promise<void> {
-    if (this.findChat(chat.id) || this.listing.has(chat.id)) return;
-    this.store.markSeen(chat);
-    this.replaceInList(chat);
-    await this.persist(chat);
+    return this.history.restore(chat);
   }
 
   /** Deletes every chat (the caller has asked the user to confirm) and opens a new one. */
   async deleteAllChats(): Promise<void> {
-    this.stop();
-    await this.idle();
-    const ids = new Set([...this.listing.keys(), ...this.chats.map((chat) => chat.id), this.active.id]);
-    await this.store.deleteMany([...ids]);
-    this.chats = [];
-    this.listing.clear();
-    this.active = createChat(this.now());
-    this.postState();
+    return this.history.deleteAll();
   }
 
   /** The model (and effort) this chat asks from now on; `undefined` fields go back to the settings. */
@@ -588,7 +427,7 @@ export class ChatSession {
     if (choice.reasoningEffort) chat.reasoningEffort = choice.reasoningEffort;
     if (chat.id === this.active.id) this.postState();
     // An empty new chat is not history yet: its choice is saved with its first message.
-    if (chat.messages.length > 0) await this.persist(chat);
+    if (chat.messages.length > 0) await this.history.persist(chat);
   }
 
   /** The code of the last fenced block in the active chat's latest answer. */
@@ -635,7 +474,7 @@ export class ChatSession {
     settle?: () => Promise<void>,
   ): Promise<AnswerOutcome> {
     chat.updatedAt = this.now();
-    this.replaceInList(chat);
+    this.history.hold(chat);
     const { abort, batcher, done: settled } = startAnswer(this.runHost, { chat, user, assistant, turns, options }, settle);
     const done = settled.finally(() => {
       this.running = undefined;
@@ -643,57 +482,6 @@ export class ChatSession {
     this.running = { chatId: chat.id, messageId: assistant.id, abort, batcher, done, ended: false };
     return done;
   }
-
-  private async persist(chat: Chat): Promise<void> {
-    try {
-      await this.store.save(chat);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.host.log(`could not save chat ${chat.id}: ${reason}`);
-      this.host.post({ type: 'notice', level: 'error', text: l10n.t('This chat could not be saved to disk ({0}). It stays open here.', reason) });
-    }
-    this.postList();
-  }
-
-  private postList(): void {
-    this.host.post({ type: 'chatList', chats: this.savedSummaries() });
-  }
-
-  /**
-   * The history, newest first: every listed chat, with the line of a chat held here taken from
-   * our copy, plus held chats not listed yet. A chat with no message is not history yet.
-   */
-  private savedSummaries(): ChatSummary[] {
-    const lines = new Map<string, ChatSummary>();
-    for (const { id, title, updatedAt, messageCount } of this.listing.values()) lines.set(id, { id, title, updatedAt, messageCount });
-    for (const chat of this.chats) {
-      if (chat.messages.length > 0) lines.set(chat.id, summarize(chat));
-      else lines.delete(chat.id);
-    }
-    return [...lines.values()].sort((a, b) => b.updatedAt - a.updatedAt);
-  }
-
-  private findChat(chatId: string): Chat | undefined {
-    return this.chats.find((c) => c.id === chatId);
-  }
-
-  /** This window's copy of a chat: in the history, or the open one (a new chat is not listed yet). */
-  private ourCopy(chatId: string): Chat | undefined {
-    return this.findChat(chatId) ?? (this.active.id === chatId ? this.active : undefined);
-  }
-
-  private replaceInList(chat: Chat): void {
-    const index = this.chats.findIndex((c) => c.id === chat.id);
-    if (index >= 0) this.chats[index] = chat;
-    else this.chats.unshift(chat);
-  }
-}
-
-/** The index's lines as they are (a line is a summary and more): trimmed to summaries only when posted. */
-function listingOf(entries: readonly ChatIndexEntry[]): Map<string, ChatSummary> {
-  const listing = new Map<string, ChatSummary>();
-  for (const entry of entries) listing.set(entry.id, entry);
-  return listing;
 }
 
 function clearModelChoice(chat: Chat): void {
