@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { OpenRouterError } from '../openrouter/errors';
-import { excerpt } from '../openrouter/httpErrors';
+import { excerpt } from '../openrouter/excerpt';
 import { buildChatRequest, type ChatSettings } from '../openrouter/requestBuilder';
 import type { ChatRequest, ModelInfo, ToolCall, WireMessage } from '../openrouter/types';
 

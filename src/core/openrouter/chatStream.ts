@@ -1,6 +1,5 @@
 import { abortedError, OpenRouterError } from './errors';
 import * as l10n from '../l10n';
-import { errorFromHttpResponse } from './httpErrors';
 import { networkError } from './networkErrors';
 import { redactSecrets } from './redact';
 import { abortableSleep, backoffDelayMs, MAX_AUTOMATIC_RETRY_AFTER_MS, type RetryPolicy } from './retry';
@@ -115,6 +114,8 @@ export class ChatStreamRun {
         this.status = response.status;
         if (response.ok) return response;
         const text = await response.text();
+        // Loaded on the first failure: most sessions never see one, and activation need not read it.
+        const { errorFromHttpResponse } = await import('./httpErrors');
         failure = errorFromHttpResponse(response.status, response.statusText, response.headers.get('retry-after'), text, [this.request.apiKey]);
       } catch (error) {
         if (this.userAborted) throw abortedError();

@@ -1,6 +1,6 @@
 import { OpenRouterError } from './errors';
 import * as l10n from '../l10n';
-import { excerpt } from './httpErrors';
+import { excerpt } from './excerpt';
 import { readWireLogprobs } from './logprobs';
 import { redactSecrets } from './redact';
 import type { ReasoningDetail, StreamEvent, UrlCitation, Usage } from './types';

@@ -1,8 +1,8 @@
 import { ChatStreamRun } from './chatStream';
 import { abortedError, OpenRouterError } from './errors';
-import { fetchGenerationReport, GENERATION_TRIES, mapGeneration, type GenerationReport } from './generation';
+import type { GenerationReport } from './generation';
+import type { errorFromHttpResponse } from './httpErrors';
 import * as l10n from '../l10n';
-import { errorFromHttpResponse } from './httpErrors';
 import { mapKeyInfo, mapModelList } from './models';
 import { insecureBaseUrlError, invalidBaseUrlError, networkError } from './networkErrors';
 import { keyTransportProblem } from '../trust/keyTransport';
@@ -76,6 +76,8 @@ export class OpenRouterClient {
    * fired; never throws.
    */
   async billedGeneration(generationId: string, options: { signal?: AbortSignal } = {}): Promise<GenerationReport | undefined> {
+    // Loaded with the first answer's figures, not at activation.
+    const { fetchGenerationReport, GENERATION_TRIES, mapGeneration } = await import('./generation');
     const path = `/generation?id=${encodeURIComponent(generationId)}`;
     const schedule = { tries: GENERATION_TRIES, baseDelayMs: this.policy.baseDelayMs, maxDelayMs: this.policy.maxDelayMs };
     return fetchGenerationReport(async (signal) => mapGeneration(await this.getJson(path, await this.requireApiKey(), signal)), schedule, {
@@ -129,12 +131,12 @@ export class OpenRouterClient {
     const text = await response.text().catch(() => '');
     this.log(`GET ${path} -> ${response.status} in ${Date.now() - started} ms`, apiKey);
     if (!response.ok) {
-      throw errorFromHttpResponse(response.status, response.statusText, response.headers.get('retry-after'), text, [apiKey]);
+      throw await httpError(response.status, response.statusText, response.headers.get('retry-after'), text, [apiKey]);
     }
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      throw errorFromHttpResponse(502, 'Invalid JSON', null, text, [apiKey]);
+      throw await httpError(502, 'Invalid JSON', null, text, [apiKey]);
     }
   }
 
@@ -189,4 +191,9 @@ function emptyTurn(clock: () => number = Date.now): AssistantTurn {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The error for a failed response. Its module loads on the first failure: most sessions never see one, and activation need not read it. */
+async function httpError(...args: Parameters<typeof errorFromHttpResponse>): Promise<OpenRouterError> {
+  return (await import('./httpErrors')).errorFromHttpResponse(...args);
 }

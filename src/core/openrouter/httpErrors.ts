@@ -1,4 +1,5 @@
 import { OpenRouterError, type OpenRouterErrorInit } from './errors';
+import { excerpt } from './excerpt';
 import { redactSecrets } from './redact';
 import * as l10n from '../l10n';
 
@@ -6,7 +7,6 @@ import * as l10n from '../l10n';
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503]);
 
 export const CREDITS_URL = 'https://openrouter.ai/settings/credits';
-const EXCERPT_CHARS = 200;
 
 interface WireErrorBody {
   code?: number | string;
@@ -25,12 +25,6 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
-}
-
-/** Shortens text for a message a person reads: one line, at most `max` characters. */
-export function excerpt(text: string, max = EXCERPT_CHARS): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 function parseErrorBody(bodyText: string): WireErrorBody | undefined {
