@@ -1,7 +1,8 @@
 /**
- * Where the long chat's time goes: `node out/bench/longChat/trace.js [open|scroll]` (after building)
- * opens the 1,000-message chat the way the bench does (longChatBench.ts) and records Chromium's
- * timeline (CDP tracing) and a CPU profile of the opening or of the scroll to the top, then prints
+ * Where the long chat's time goes: `node out/bench/longChat/trace.js [open|scroll] [small]` (after
+ * building) opens the 1,000-message chat (`small`: the 100) the way the bench does
+ * (longChatBench.ts), on a page that opened it once already, and records Chromium's timeline (CDP
+ * tracing) and a CPU profile of the opening or of the scroll to the top, then prints
  * the longest main-thread tasks, each with its self time by trace event, and the hottest functions.
  * A tool for finding long tasks; it measures nothing the bench reports.
  */
@@ -94,14 +95,19 @@ async function main(): Promise<void> {
   const what = process.argv[2] === 'open' ? 'open' : 'scroll';
   // An experiment: `nosticky` turns off sticky questions, to see what they cost.
   const extra = process.argv.includes('nosticky') ? ["document.addEventListener('DOMContentLoaded', () => { const sheet = new CSSStyleSheet(); sheet.replaceSync('.message-user { position: static !important; }'); document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; });"] : [];
-  const stored = await storeChats([generateLongChat(500, 'long-chat-1000')]);
+  // `small` traces the 100-message chat (its last 50 turns) instead, for comparison.
+  const chatId = process.argv.includes('small') ? 'long-chat-100' : 'long-chat-1000';
+  const stored = await storeChats([generateLongChat(500, 'long-chat-1000'), generateLongChat(50, 'long-chat-100', 450)]);
   const server = await startWebviewServer();
   const browser = await launchChromium();
   try {
     const view = await WebviewPage.open(browser, server, { viewport: { width: 480, height: 800 }, initScripts: [FRAME_INSTRUMENTATION, OBSERVER_TIMING, ...extra] });
     const cdp = await view.page.context().newCDPSession(view.page);
+    // Opened once before, as in the bench: the page's code is warm when it is traced.
+    const state = await stored.open(chatId);
+    await view.page.evaluate((message) => Object.assign(window, { __longChatState: message }), state);
+    await view.page.evaluate(deliverAndWait);
     await view.sendAndSettle(stateMessage({ chatId: 'empty' }));
-    const state = await stored.open('long-chat-1000');
     await view.page.evaluate((message) => Object.assign(window, { __longChatState: message }), state);
     if (what === 'open') {
       longTasks(await recordTrace(cdp, () => view.page.evaluate(deliverAndWait)), 16);

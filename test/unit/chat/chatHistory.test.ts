@@ -43,18 +43,24 @@ describe('chat history (the history half, without a session)', () => {
   });
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('opens the newest chat, lists the rest from the index, and lets a held copy override its line', async () => {
+  /** Saves `chats` (as another window would), then loads a history over the folder with the newest on screen. */
+  async function historyOf(...chats: Chat[]) {
     const store = new ChatStore(dir);
-    const older = chatWith('older', 1_000);
-    const newer = chatWith('newer', 2_000);
-    await store.save(older);
-    await store.save(newer);
+    for (const chat of chats) await store.save(chat);
     await store.flush();
-
     const owner = ownerOf(createChat(0));
     const history = new ChatHistory(new ChatStore(dir), owner);
     const { newest } = await history.load();
-    assert.equal(newest?.id, newer.id);
+    assert.ok(newest);
+    owner.shown = newest;
+    return { store, owner, history, newest };
+  }
+
+  it('opens the newest chat, lists the rest from the index, and lets a held copy override its line', async () => {
+    const older = chatWith('older', 1_000);
+    const newer = chatWith('newer', 2_000);
+    const { history, newest } = await historyOf(older, newer);
+    assert.equal(newest.id, newer.id);
     assert.deepEqual(history.summaries().map((line) => line.title), ['newer', 'older']);
 
     // A copy held here (renamed here) is what the list shows; an empty chat is not history yet.
@@ -67,18 +73,9 @@ describe('chat history (the history half, without a session)', () => {
   });
 
   it('deleting the open chat puts the next one on screen, read from disk', async () => {
-    const store = new ChatStore(dir);
     const older = chatWith('older', 1_000);
     const newer = chatWith('newer', 2_000);
-    await store.save(older);
-    await store.save(newer);
-    await store.flush();
-
-    const owner = ownerOf(createChat(0));
-    const history = new ChatHistory(new ChatStore(dir), owner);
-    const { newest } = await history.load();
-    assert.ok(newest);
-    owner.shown = newest;
+    const { owner, history } = await historyOf(older, newer);
     await history.delete(newer.id);
     assert.equal(owner.shown.id, older.id);
     assert.equal(owner.shown.messages.length, 2);
@@ -87,18 +84,8 @@ describe('chat history (the history half, without a session)', () => {
   });
 
   it('a chat not held here that changed on disk changes only its line', async () => {
-    const store = new ChatStore(dir);
-    const open = chatWith('open', 2_000);
     const other = chatWith('other', 1_000);
-    await store.save(open);
-    await store.save(other);
-    await store.flush();
-
-    const owner = ownerOf(createChat(0));
-    const history = new ChatHistory(new ChatStore(dir), owner);
-    const { newest } = await history.load();
-    assert.ok(newest);
-    owner.shown = newest;
+    const { store, owner, history } = await historyOf(chatWith('open', 2_000), other);
     // Another window renames the other chat.
     other.title = 'other, renamed elsewhere';
     other.updatedAt = 3_000;
