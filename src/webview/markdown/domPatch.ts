@@ -14,8 +14,12 @@ function sameKind(current: Node, next: Node): boolean {
 }
 
 function patchAttributes(current: Element, next: Element): void {
-  for (const name of current.getAttributeNames()) if (!next.hasAttribute(name)) current.removeAttribute(name);
-  for (const name of next.getAttributeNames()) {
+  const names = next.getAttributeNames();
+  // Not the same names in the same order (a reused link now a file reference): all go, so the
+  // element ends as a one-shot render makes it, down to the order its attributes serialize in.
+  const had = current.getAttributeNames();
+  if (had.join() !== names.join()) for (const name of had) current.removeAttribute(name);
+  for (const name of names) {
     const value = next.getAttribute(name) ?? '';
     if (current.getAttribute(name) !== value) current.setAttribute(name, value);
   }
