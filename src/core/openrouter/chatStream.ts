@@ -1,4 +1,4 @@
-import { abortedError, OpenRouterError } from './errors';
+import { abortedError, httpError, OpenRouterError } from './errors';
 import * as l10n from '../l10n';
 import { networkError } from './networkErrors';
 import { redactSecrets } from './redact';
@@ -114,9 +114,7 @@ export class ChatStreamRun {
         this.status = response.status;
         if (response.ok) return response;
         const text = await response.text();
-        // Loaded on the first failure: most sessions never see one, and activation need not read it.
-        const { errorFromHttpResponse } = await import('./httpErrors');
-        failure = errorFromHttpResponse(response.status, response.statusText, response.headers.get('retry-after'), text, [this.request.apiKey]);
+        failure = await httpError(response.status, response.statusText, response.headers.get('retry-after'), text, [this.request.apiKey]);
       } catch (error) {
         if (this.userAborted) throw abortedError();
         if (this.stalled) throw stalledError(this.request.stallTimeoutMs);

@@ -1,7 +1,6 @@
 import { ChatStreamRun } from './chatStream';
-import { abortedError, OpenRouterError } from './errors';
+import { abortedError, httpError, OpenRouterError } from './errors';
 import type { GenerationReport } from './generation';
-import type { errorFromHttpResponse } from './httpErrors';
 import * as l10n from '../l10n';
 import { mapKeyInfo, mapModelList } from './models';
 import { insecureBaseUrlError, invalidBaseUrlError, networkError } from './networkErrors';
@@ -193,7 +192,3 @@ function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** The error for a failed response. Its module loads on the first failure: most sessions never see one, and activation need not read it. */
-async function httpError(...args: Parameters<typeof errorFromHttpResponse>): Promise<OpenRouterError> {
-  return (await import('./httpErrors')).errorFromHttpResponse(...args);
-}

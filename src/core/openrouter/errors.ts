@@ -1,3 +1,4 @@
+import type { errorFromHttpResponse } from './httpErrors';
 import type { AssistantTurn } from './types';
 import * as l10n from '../l10n';
 
@@ -91,4 +92,12 @@ export function abortedError(): OpenRouterError {
     action: 'none',
     retryable: false,
   });
+}
+
+/**
+ * The error for a failed HTTP response (httpErrors.ts). That module loads on the first failure:
+ * most sessions never see one, and activation need not read it.
+ */
+export async function httpError(...args: Parameters<typeof errorFromHttpResponse>): Promise<OpenRouterError> {
+  return (await import('./httpErrors')).errorFromHttpResponse(...args);
 }
