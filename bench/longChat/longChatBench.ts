@@ -9,18 +9,21 @@
  *   Node) plus the page's main-thread time (CDP `TaskDuration`, thread time) from the message's
  *   delivery until the view is drawn, scrolled to the end and quiet (no DOM change for two frames).
  * - heap: V8's used heap after a forced garbage collection, with the chat open and quiet.
- * - scroll: from the bottom to the top, one screen per frame, until the top stays reached and
- *   nothing is left to draw; the longest task from the Long Tasks API (over 50 ms only; 0 if
- *   none), and our own longest callback (frameInstrumentation.ts plus the IntersectionObserver's).
+ * - scroll: from the bottom to the top, one screen per frame, until the first message is in the
+ *   view, the top stays reached and nothing is left to draw; the longest task from the Long Tasks
+ *   API (over 50 ms only; 0 if none), and our own longest callback (frameInstrumentation.ts plus
+ *   the IntersectionObserver's). The host sends the newest 100 messages at open; on the way up
+ *   the view asks for each page before (`showEarlier`), which a live ChatSession over the same
+ *   store answers through a page binding (HOST_BRIDGE), as VS Code relays the view's messages.
  * Ratios are per run, 1,000 and 100 measured side by side; the figures are medians.
  */
 import type { CDPSession, Page } from 'playwright-core';
-import type { HostMessage } from '../../src/shared/protocol';
+import type { HostMessage, WebviewMessage } from '../../src/shared/protocol';
 import { stateMessage } from '../../test/webview/fixtures';
 import { launchChromium, startWebviewServer, WebviewPage } from '../../test/webview/harness';
 import { FRAME_INSTRUMENTATION } from '../render/frameInstrumentation';
 import { generateLongChat } from './longChatGenerator';
-import { storeChats } from './storedChat';
+import { storeChats, type OpenChat } from './storedChat';
 
 export interface LongChatBenchResults {
   /** Open time of 1,000 messages ÷ of 100. Target <= 2. */
@@ -60,6 +63,22 @@ export const OBSERVER_TIMING = `(() => {
         try { callback(entries, observer); } finally { window.__observerMax = Math.max(window.__observerMax, performance.now() - t0); }
       }, options);
     }
+  };
+})();`;
+
+/**
+ * An init script: the view's `showEarlier` goes to the bench's live session (`__hostShowEarlier`,
+ * a page binding) and what the session posts comes back as `message` events.
+ */
+export const HOST_BRIDGE = `(() => {
+  const posted = window.__recorder.posted;
+  const push = posted.push.bind(posted);
+  posted.push = (...messages) => {
+    for (const message of messages) {
+      if (message.type !== 'showEarlier') continue;
+      window.__hostShowEarlier(message).then((replies) => { for (const reply of replies) window.postMessage(reply, '*'); });
+    }
+    return push(...messages);
   };
 })();`;
 
@@ -124,7 +143,9 @@ export function scrollToTop(): Promise<{ frames: number; longTaskMax: number; ma
     const step = (): void => {
       frames++;
       scroller.scrollTop -= scroller.clientHeight;
-      if ((scroller.scrollTop > 0 || frames - lastChange < 5) && frames < 20_000) {
+      // Messages still to come from the host: the page before is on its way.
+      const morePages = document.querySelector('.earlier-messages:not([hidden])') !== null;
+      if ((scroller.scrollTop > 0 || morePages || frames - lastChange < 5) && frames < 20_000) {
         requestAnimationFrame(step);
         return;
       }
@@ -187,7 +208,10 @@ export async function runLongChatBench(options: { runs?: number; log?: (line: st
   const server = await startWebviewServer();
   const browser = await launchChromium();
   try {
-    const view = await WebviewPage.open(browser, server, { viewport: { width: 480, height: 800 }, initScripts: [FRAME_INSTRUMENTATION, OBSERVER_TIMING] });
+    const view = await WebviewPage.open(browser, server, { viewport: { width: 480, height: 800 }, initScripts: [FRAME_INSTRUMENTATION, OBSERVER_TIMING, HOST_BRIDGE] });
+    // The chat being scrolled, kept open to answer the view's requests for earlier pages.
+    let live: OpenChat | undefined;
+    await view.page.exposeFunction('__hostShowEarlier', (request: Extract<WebviewMessage, { type: 'showEarlier' }>) => live?.showEarlier(request) ?? []);
     const bench = await LongChatPage.open(view);
     const samples = { ratio: [] as number[], heap: [] as number[], m100: [] as number[], m1000: [] as number[], host100: [] as number[], host1000: [] as number[], heap100: [] as number[], heap1000: [] as number[] };
     let drawnAtOpen = 0;
@@ -221,8 +245,12 @@ export async function runLongChatBench(options: { runs?: number; log?: (line: st
     const scrolls: Array<{ frames: number; longTaskMax: number; maxCallbackMs: number }> = [];
     for (let run = 0; run < SCROLL_RUNS; run++) {
       await bench.reset();
-      await bench.openState(await stored.open(BIG));
+      await live?.close();
+      live = await stored.keepOpen(BIG);
+      await bench.openState(live.state);
       const scroll = await bench.page.evaluate(scrollToTop);
+      const reached = await bench.page.evaluate(() => document.querySelectorAll('.message-list > .message').length);
+      if (reached !== 2 * TURNS) throw new Error(`long chat bench: the scroll ended with ${reached} messages in the view, not all ${2 * TURNS}`);
       scrolls.push(scroll);
       log(`long chat bench: scroll ${run + 1}: ${scroll.frames} frames, longest task ${scroll.longTaskMax.toFixed(1)} ms, longest callback ${scroll.maxCallbackMs.toFixed(1)} ms`);
     }
@@ -237,6 +265,7 @@ export async function runLongChatBench(options: { runs?: number; log?: (line: st
       scrollFrames: median(scrolls.map((scroll) => scroll.frames)),
       runs,
     };
+    await live?.close();
   } finally {
     await browser.close();
     await server.close();

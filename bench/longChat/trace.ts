@@ -10,9 +10,10 @@ import type { CDPSession } from 'playwright-core';
 import { stateMessage } from '../../test/webview/fixtures';
 import { launchChromium, startWebviewServer, WebviewPage } from '../../test/webview/harness';
 import { FRAME_INSTRUMENTATION } from '../render/frameInstrumentation';
-import { deliverAndWait, OBSERVER_TIMING, scrollToTop } from './longChatBench';
+import { deliverAndWait, HOST_BRIDGE, OBSERVER_TIMING, scrollToTop } from './longChatBench';
 import { generateLongChat } from './longChatGenerator';
 import { storeChats } from './storedChat';
+import type { WebviewMessage } from '../../src/shared/protocol';
 
 interface TraceEvent {
   readonly name: string;
@@ -101,10 +102,13 @@ async function main(): Promise<void> {
   const server = await startWebviewServer();
   const browser = await launchChromium();
   try {
-    const view = await WebviewPage.open(browser, server, { viewport: { width: 480, height: 800 }, initScripts: [FRAME_INSTRUMENTATION, OBSERVER_TIMING, ...extra] });
+    const view = await WebviewPage.open(browser, server, { viewport: { width: 480, height: 800 }, initScripts: [FRAME_INSTRUMENTATION, OBSERVER_TIMING, HOST_BRIDGE, ...extra] });
+    // The chat kept open, as in the bench, to answer the view's requests for earlier pages.
+    const live = await stored.keepOpen(chatId);
+    await view.page.exposeFunction('__hostShowEarlier', (request: Extract<WebviewMessage, { type: 'showEarlier' }>) => live.showEarlier(request));
     const cdp = await view.page.context().newCDPSession(view.page);
     // Opened once before, as in the bench: the page's code is warm when it is traced.
-    const state = await stored.open(chatId);
+    const state = live.state;
     await view.page.evaluate((message) => Object.assign(window, { __longChatState: message }), state);
     await view.page.evaluate(deliverAndWait);
     await view.sendAndSettle(stateMessage({ chatId: 'empty' }));
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
       longTasks(await recordTrace(cdp, async () => (result = await view.page.evaluate(scrollToTop))), 30);
       console.log(JSON.stringify(result));
     }
+    await live.close();
   } finally {
     await browser.close();
     await server.close();

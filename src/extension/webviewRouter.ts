@@ -106,6 +106,9 @@ export async function routeWebviewMessage(message: WebviewMessage, deps: RouterD
     case 'searchChats':
       deps.reply({ type: 'searchResults', query: message.query, chatIds: await session.searchChats(message.query) });
       return;
+    case 'showEarlier':
+      session.showEarlier(message.chatId, message.before, message.all === true);
+      return;
     case 'renameChat':
       await session.renameChat(message.chatId, message.title);
       return;

@@ -4,9 +4,12 @@
  */
 import type { MessageView } from './protocol';
 
-/** USD, or undefined when no answer reported a cost yet. */
-export function chatCostUsd(messages: readonly Pick<MessageView, 'stats'>[]): number | undefined {
-  let total: number | undefined;
+/**
+ * USD, or undefined when no answer reported a cost yet. `earlierUsd` is what the messages before
+ * these cost, when the view has only a long chat's newest ones (`ChatView.earlier`).
+ */
+export function chatCostUsd(messages: readonly Pick<MessageView, 'stats'>[], earlierUsd?: number): number | undefined {
+  let total = earlierUsd;
   for (const message of messages) {
     const cost = message.stats?.costUsd;
     if (typeof cost === 'number' && Number.isFinite(cost)) total = (total ?? 0) + cost;

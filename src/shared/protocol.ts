@@ -175,13 +175,23 @@ export interface ChatSummary {
 export interface ChatView {
   readonly id: string;
   readonly title: string;
+  /** The newest messages; a long chat's older ones come when the view asks (`showEarlier`). */
   readonly messages: readonly MessageView[];
+  /** The messages before `messages`, not sent yet (absent: none). */
+  readonly earlier?: EarlierMessages;
   /** This chat's own parameters (its Parameters panel), over the settings. */
   readonly parameters?: ChatParameterOverrides;
   /** The model chosen for this chat; absent: the default model of the settings. */
   readonly model?: string;
   /** The reasoning effort chosen for this chat; absent: the setting's. */
   readonly reasoningEffort?: string;
+}
+
+/** What the view knows of a long chat's messages it was not sent: how many, and what they cost. */
+export interface EarlierMessages {
+  readonly count: number;
+  /** USD, the sum of their answers' costs (absent: none reported one). */
+  readonly costUsd?: number;
 }
 
 /**
@@ -270,7 +280,18 @@ export type HostMessage =
   /** The context meter's figures changed (chat, attachments, model or settings). */
   | { readonly type: 'contextUsage'; readonly usage: ContextUsage }
   /** The answer to `searchChats`: ids of the matching chats, newest first. */
-  | { readonly type: 'searchResults'; readonly query: string; readonly chatIds: readonly string[] };
+  | { readonly type: 'searchResults'; readonly query: string; readonly chatIds: readonly string[] }
+  /**
+   * The answer to `showEarlier`: the messages just before the `before` the view had, in order;
+   * `earlier` is what is still not sent.
+   */
+  | {
+      readonly type: 'earlierMessages';
+      readonly chatId: string;
+      readonly before: number;
+      readonly messages: readonly MessageView[];
+      readonly earlier?: EarlierMessages;
+    };
 
 /** Slash commands that act on the editor's selection, as the context-menu commands do. */
 export type SelectionCommand = 'explain' | 'fix' | 'tests' | 'doc';

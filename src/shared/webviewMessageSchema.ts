@@ -89,6 +89,11 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   }),
   /** History search by title and message text (the host holds every chat's text). */
   z.object({ type: z.literal('searchChats'), query: z.string().check(z.maxLength(1000)) }),
+  /**
+   * The open chat's messages before the `before` first ones the view has: a page of them, or all
+   * (the find bar searches every message).
+   */
+  z.object({ type: z.literal('showEarlier'), chatId: id, before: z.int().check(z.gte(1)), all: z.optional(z.boolean()) }),
   z.object({ type: z.literal('renameChat'), chatId: id, title: z.string().check(z.maxLength(500)) }),
   /** Undo of a `deleteChat` from this view, shortly after it. */
   z.object({ type: z.literal('undoDeleteChat'), chatId: id }),

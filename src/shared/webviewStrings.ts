@@ -55,6 +55,14 @@ export const WEBVIEW_STRINGS = [
   'The answer was cut off by the provider’s content filter.',
   'Continue',
   'Jump to latest',
+  'Show earlier messages ({0})',
+  // Find in the conversation
+  'Find in chat',
+  'Previous match',
+  'Next match',
+  'Close find',
+  '{0} of {1}',
+  'No results',
   // Compact
   'Compact',
   'Summary',

@@ -4,7 +4,7 @@
  * a view needs (draft, scroll position, whether a request is running).
  */
 import { assertNever } from '../shared/protocol';
-import type { ErrorAction, HostMessage, MessageView, ViewState } from '../shared/protocol';
+import type { EarlierMessages as EarlierMessagesView, ErrorAction, HostMessage, MessageView, ViewState } from '../shared/protocol';
 import { el } from './dom';
 import { FrameScheduler } from './frameScheduler';
 import { setTranslations, t } from './i18n';
@@ -15,6 +15,8 @@ import { QueuedMessages } from './ui/composer/queuedMessages';
 import { SlashCommands } from './ui/composer/slashCommands';
 import { QuoteSelection } from './ui/quoteSelection';
 import { createEmptyState } from './ui/emptyState';
+import { EarlierMessages } from './ui/earlierMessages';
+import { FindBar } from './ui/findBar';
 import { Header } from './ui/header';
 import { HistoryPanel } from './ui/historyPanel';
 import { MessageList } from './ui/messageList';
@@ -32,7 +34,20 @@ export class App {
   private readonly notices = new NoticeBar();
   private readonly runningBanner = new RunningBanner((chatId) => postToHost({ type: 'openChat', chatId }));
   /** Messages drawn late (as they near the screen) keep the view at the bottom while it follows. */
-  private readonly messages = new MessageList('collapsed', () => this.scroller.contentChanged());
+  private readonly messages = new MessageList('collapsed', () => {
+    this.scroller.contentChanged();
+    this.find.refresh();
+  });
+  /** A long chat's older messages, asked for as the reader scrolls back to them. */
+  private readonly earlier = new EarlierMessages((before, all) => {
+    if (this.state) postToHost({ type: 'showEarlier', chatId: this.state.chat.id, before, ...(all ? { all: true } : {}) });
+  });
+  private readonly find = new FindBar({
+    root: () => this.messages.element,
+    loadAll: () => this.earlier.requestAll(),
+    draw: (placeholder) => this.messages.drawPlaceholder(placeholder),
+    closed: () => this.composer.focus(),
+  });
   private readonly composer: Composer;
   private readonly modelControls = new ModelControls();
   private readonly queued: QueuedMessages;
@@ -78,7 +93,7 @@ export class App {
     // The command list takes its keys before the composer's Enter-to-send.
     this.composer.element.addEventListener('keydown', (event) => this.slashCommands.handleKey(event), true);
     this.emptyState = el('div', { className: 'empty-state-holder' });
-    this.conversation = el('main', { className: 'conversation' }, this.emptyState, this.messages.element);
+    this.conversation = el('main', { className: 'conversation' }, this.emptyState, this.earlier.element, this.messages.element);
     const quote = new QuoteSelection(this.conversation, (text) => {
       const draft = this.composer.textArea.value;
       this.composer.setDraft(draft.trim() === '' ? text : `${draft.replace(/\s*$/, '')}\n\n${text}`);
@@ -86,10 +101,12 @@ export class App {
     });
     this.scroller = new AutoScroller(this.conversation, (scrollTop, following) => saveUiState({ scrollTop, following }));
     this.messages.attachScroller(this.conversation);
+    this.earlier.attach(this.conversation);
     root.replaceChildren(
       this.header.element,
       this.history.element,
       this.parameters.element,
+      this.find.element,
       el('div', { className: 'conversation-frame' }, this.conversation, this.scroller.jumpButton, quote.element),
       this.notices.element,
       this.runningBanner.element,
@@ -109,6 +126,11 @@ export class App {
     // Esc stops the answer from anywhere in the view (inner editors stop the event themselves).
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.streaming && !event.defaultPrevented) this.stop();
+      // Ctrl+F (Cmd+F): the view's own find, since VS Code has none for a side bar webview.
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        this.find.open();
+      }
     });
   }
 
@@ -156,6 +178,8 @@ export class App {
         return this.composer.setUsage(message.usage);
       case 'searchResults':
         return this.history.searchResults(message.query, message.chatIds);
+      case 'earlierMessages':
+        return this.addEarlier(message.chatId, message.before, message.messages, message.earlier);
       default:
         assertNever(message);
     }
@@ -168,7 +192,9 @@ export class App {
     this.streaming = state.streaming ? { ...state.streaming } : undefined;
     this.messages.setReasoningDisplay(state.settings.reasoningDisplay);
     this.messages.render(state.chat.messages, state.streaming?.chatId === state.chat.id ? state.streaming.messageId : undefined);
+    this.earlier.set(state.chat.earlier?.count ?? 0);
     this.refreshChrome();
+    this.find.refresh();
     if (this.restoreScrollOnNextState) {
       this.restoreScrollOnNextState = false;
       const saved = loadUiState();
@@ -178,6 +204,18 @@ export class App {
     } else {
       this.scroller.jumpToLatest();
     }
+  }
+
+  /** The page before the messages shown arrived (the reader scrolled back, or find asked for all). */
+  private addEarlier(chatId: string, before: number, messages: readonly MessageView[], earlier: EarlierMessagesView | undefined): void {
+    // Meant for a chat or a list this view no longer shows: the state that replaced it is right.
+    if (!this.state || this.state.chat.id !== chatId || this.earlier.before !== before) return;
+    const { earlier: _sent, ...chat } = this.state.chat;
+    this.state = { ...this.state, chat: earlier ? { ...chat, earlier } : chat };
+    this.messages.prepend(messages);
+    this.earlier.set(earlier?.count ?? 0);
+    this.refreshChrome();
+    this.find.refresh();
   }
 
   /** Applies a partial update; the conversation is redrawn only when a setting changes its look. */
@@ -274,7 +312,7 @@ export class App {
     // The list carries the title the first question gave the chat; the chat itself is not resent for it.
     const chatId = this.state.chat.id;
     this.header.setTitle(this.state.chats.find((chat) => chat.id === chatId)?.title ?? this.state.chat.title);
-    this.header.setCost(chatCostUsd(this.messages.currentMessages()));
+    this.header.setCost(chatCostUsd(this.messages.currentMessages(), this.state.chat.earlier?.costUsd));
     this.parameters.update(this.state.chat.id, this.state.chat.parameters, this.state.settings.reasoningEfforts);
     this.modelControls.update(this.state.chat, this.state.settings);
     // The note is about the configured model, the one the host looked up; a chat's own model is not judged.

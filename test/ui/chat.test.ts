@@ -1,6 +1,7 @@
 /**
  * UI journeys (a), (b), (d): the chat view in a real VS Code workbench answers from the local
- * OpenRouter server, streams reasoning and the answer, and survives a window reload.
+ * OpenRouter server, streams reasoning and the answer, finds in it with Ctrl+F, and survives a
+ * window reload.
  */
 import * as assert from 'node:assert/strict';
 import { useJourney } from './journey';
@@ -70,6 +71,23 @@ describe('Chat view in VS Code', function () {
       for (const frame of workbench.page.frames()) shown += await frame.locator('article[aria-label="Assistant"]').count().catch(() => 0);
       return shown === 1 ? true : undefined;
     });
+  });
+
+  it('finds words in the conversation with Ctrl+F (VS Code gives a side bar webview no find of its own)', async () => {
+    const { workbench } = journey();
+    const chat = workbench.chat();
+    // The keyboard in the conversation, as after reading an answer.
+    await workbench.lastAssistant().locator('.markdown-body p').first().click();
+    await workbench.page.keyboard.press('Control+f');
+    const input = chat.getByRole('textbox', { name: 'Find in chat' });
+    await input.waitFor();
+    await input.pressSequentially('number');
+    await chat.locator('.find-status').filter({ hasText: /^1 of \d+$/ }).waitFor();
+    await input.press('Enter');
+    await chat.locator('.find-status').filter({ hasText: /^2 of \d+$/ }).waitFor();
+    await input.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+    assert.equal(await workbench.messageBox().evaluate((node) => node === document.activeElement), true, 'the message box has the keyboard again');
   });
 
   it('keeps the chat and its history entry after the window reloads', async () => {

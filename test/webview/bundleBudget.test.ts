@@ -1,7 +1,9 @@
 /**
- * The webview bundle budget: webview.js + webview.css <= 200 KB minified (150 KB until this wave
+ * The webview bundle budget: webview.js + webview.css <= 210 KB minified (150 KB until a wave
  * added context chips and mentions, tool cards, the parameters panel, history search and the
- * editor-tab workflow; the new budget keeps about 15 KB of room and still fails on real growth). The test tiers run on
+ * editor-tab workflow; 200 KB until find in the chat and a long chat's paging took the last
+ * 6 KB, since VS Code gives a side bar webview no find widget of its own). About 4 KB of room:
+ * it still fails on real growth. The test tiers run on
  * a development build (source maps, not minified), so the budget is measured on a production
  * build of the same entry made here, in memory, with the options `npm run package` ships. The
  * codicons font (~125 KB, `@vscode/codicons`) is a separate asset and not counted.
@@ -11,10 +13,10 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { REPO_ROOT } from './harness';
 
-const BUDGET_BYTES = 200 * 1024;
+const BUDGET_BYTES = 210 * 1024;
 
 describe('webview: bundle budget', () => {
-  it('keeps the production webview.js + webview.css within 200 KB', async function () {
+  it('keeps the production webview.js + webview.css within 210 KB', async function () {
     this.timeout(60_000);
     const result = await esbuild.build({
       entryPoints: { webview: join(REPO_ROOT, 'src', 'webview', 'main.ts') },

@@ -1,15 +1,19 @@
 /**
  * A stored chat of 1,000 messages (500 turns), opened through the host's real path (ChatStore on
- * disk → ChatSession.openChat → the `state` it posts): only the messages near the screen are drawn
- * with markdown, the rest wait as placeholders holding their plain text, so scrolling back finds
- * every message and the find widget (which searches the DOM) finds words in undrawn ones.
+ * disk → ChatSession.openChat → the `state` it posts): the view is sent the newest 100 and asks
+ * for the pages before as it scrolls back (`showEarlier`, answered here by the same session, as
+ * the host's router does). Only the messages near the screen are drawn with markdown, the rest
+ * wait as placeholders holding their plain text. The find bar (Ctrl+F) asks for every message
+ * and finds words in any of them.
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { answerWord, generateLongChat, questionWord } from '../../bench/longChat/longChatGenerator';
 import { storeChats } from '../../bench/longChat/storedChat';
-import type { StoredChats } from '../../bench/longChat/storedChat';
+import type { OpenChat, StoredChats } from '../../bench/longChat/storedChat';
+import { MESSAGES_PER_PAGE } from '../../src/core/chat/messageWindow';
 import type { HostMessage } from '../../src/shared/protocol';
+import type { WebviewPage } from './harness';
 import { deltas, streamEnd, streamStart, userMessage } from './fixtures';
 import { usePageSession } from './pageSession';
 
@@ -17,6 +21,8 @@ const TURNS = 500;
 const CHAT = 'long-chat';
 /** At most this many messages are drawn when the chat opens: a few screenfuls, not the chat. */
 const DRAWN_AT_OPEN_LIMIT = 40;
+/** What the host sends of a long chat at once. */
+const PAGE = MESSAGES_PER_PAGE;
 
 /** Messages drawn as markdown views (not placeholders), in the order shown. */
 function drawnIds(page: Page): Promise<string[]> {
@@ -27,16 +33,31 @@ function allIds(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-list > .message')].map((node) => node.dataset.messageId ?? ''));
 }
 
-/** Scrolls up `screens` screens at a time, letting the view draw what comes near, until the top is reached. */
+/** Answers the view's requests for earlier messages as the host does; how many there were. */
+async function serveEarlier(view: WebviewPage, chat: OpenChat): Promise<number> {
+  const requests = await view.postedOfType('showEarlier');
+  if (requests.length === 0) return 0;
+  await view.clearPosted();
+  for (const request of requests) await view.sendAndSettle(...chat.showEarlier(request));
+  return requests.length;
+}
+
+/** Lets the view draw what came near, and answers what it asked the host for meanwhile. */
+async function settleServing(view: WebviewPage, chat: OpenChat): Promise<void> {
+  await view.settle();
+  while ((await serveEarlier(view, chat)) > 0) await view.settle();
+}
+
+/** Scrolls up `screens` screens at a time, letting the view draw what comes near, until the top stays reached. */
 async function scrollUp(page: Page, settle: () => Promise<void>, screens: number, steps = Number.POSITIVE_INFINITY): Promise<void> {
   for (let step = 0; step < steps; step++) {
-    const top = await page.evaluate((count) => {
+    await page.evaluate((count) => {
       const scroller = document.querySelector('.conversation') as HTMLElement;
       scroller.scrollTop -= count * scroller.clientHeight;
-      return scroller.scrollTop;
     }, screens);
     await settle();
-    if (top === 0) return;
+    // A page that arrived at the top was put above the reader: the top is further up again.
+    if ((await page.evaluate(() => (document.querySelector('.conversation') as HTMLElement).scrollTop)) === 0) return;
   }
 }
 
@@ -44,21 +65,30 @@ describe('webview: a long chat (1,000 stored messages)', function () {
   this.timeout(120_000);
   const session = usePageSession();
   let stored: StoredChats;
+  let host: OpenChat;
   let opened: HostMessage;
 
   before(async () => {
     stored = await storeChats([generateLongChat(TURNS, CHAT)]);
-    opened = await stored.open(CHAT);
   });
+  beforeEach(async () => {
+    host = await stored.keepOpen(CHAT);
+    opened = host.state;
+  });
+  afterEach(() => host.close());
 
   after(() => stored.dispose());
 
-  it('opens at the end with only the messages near the screen drawn; undrawn ones keep their text for find', async () => {
+  it('opens at the end of the newest page with only the messages near the screen drawn; undrawn ones keep their text for find', async () => {
     const { view } = session;
-    assert.equal(opened.type === 'state' && opened.state.chat.messages.length, 2 * TURNS, 'the host posts the whole chat');
+    assert.equal(opened.type === 'state' && opened.state.chat.messages.length, PAGE, 'the host posts the newest page');
+    assert.equal(opened.type === 'state' && opened.state.chat.earlier?.count, 2 * TURNS - PAGE);
     await view.sendAndSettle(opened);
     const page = view.page;
-    assert.equal((await allIds(page)).length, 2 * TURNS, 'every message has its place in the list');
+    assert.equal((await allIds(page)).length, PAGE, 'every message sent has its place in the list');
+    assert.equal(await page.getByRole('button', { name: `Show earlier messages (${2 * TURNS - PAGE})` }).count(), 1);
+    // The header counts what every answer cost, those not sent too (500 answers of $0.0004).
+    assert.equal(await page.locator('.header-cost').textContent(), '$0.20');
     const drawn = await drawnIds(page);
     assert.ok(drawn.length > 0 && drawn.length <= DRAWN_AT_OPEN_LIMIT, `drawn at open: ${drawn.length}`);
     assert.ok(drawn.includes(`${CHAT}-a${TURNS - 1}`), 'the last answer is drawn');
@@ -68,14 +98,13 @@ describe('webview: a long chat (1,000 stored messages)', function () {
       return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= 4;
     });
     assert.equal(atBottom, true, 'scrolled to the end');
-    // An early answer is not drawn, but its words are in the page for the find widget.
-    const early = `${CHAT}-a3`;
+    // The page's first answer is not drawn, but its words are in the page for the find bar.
+    const early = `${CHAT}-a${TURNS - PAGE / 2}`;
     assert.equal(drawn.includes(early), false);
-    assert.equal(await page.evaluate((word) => document.querySelector('.message-list')?.textContent?.includes(word), answerWord(3)), true);
-    assert.equal(await page.evaluate((word) => (window as unknown as { find(text: string): boolean }).find(word), answerWord(3)), true, 'find-in-page finds a word of an undrawn message');
+    assert.equal(await page.evaluate((word) => document.querySelector('.message-list')?.textContent?.includes(word), answerWord(TURNS - PAGE / 2)), true);
   });
 
-  it('scrolling back to the top draws every message on the way, up to the first question', async () => {
+  it('scrolling back to the top draws every message on the way and asks for each earlier page, up to the first question', async () => {
     const { view } = session;
     await view.sendAndSettle(opened);
     const page = view.page;
@@ -84,15 +113,67 @@ describe('webview: a long chat (1,000 stored messages)', function () {
     await scrollUp(page, () => view.settle(), 1, 6);
     const onTheWay = await drawnIds(page);
     assert.ok(onTheWay.length > atOpen.length, `drawn while scrolling up: ${atOpen.length} → ${onTheWay.length}`);
-    // Then all the way up.
+    // At the top of the newest page the view asks for the one before; it arrives above the reader, who stays put.
     await scrollUp(page, () => view.settle(), 200);
-    await view.settle();
+    const firstSent = `${CHAT}-q${TURNS - PAGE / 2}`;
+    const topBefore = await page.evaluate((id) => document.querySelector(`[data-message-id="${id}"]`)?.getBoundingClientRect().top ?? Number.NaN, firstSent);
+    assert.deepEqual(await view.postedOfType('showEarlier'), [{ type: 'showEarlier', chatId: CHAT, before: 2 * TURNS - PAGE }]);
+    await serveEarlier(view, host);
+    const topAfter = await page.evaluate((id) => document.querySelector(`[data-message-id="${id}"]`)?.getBoundingClientRect().top ?? Number.NaN, firstSent);
+    assert.ok(Math.abs(topAfter - topBefore) <= 2, `the first message sent stayed in place: ${topBefore} → ${topAfter}`);
+    assert.equal((await allIds(page)).length, 2 * PAGE);
+    // Then all the way up, page by page.
+    await scrollUp(page, () => settleServing(view, host), 200);
+    await settleServing(view, host);
     const drawn = await drawnIds(page);
     assert.equal(drawn[0], `${CHAT}-q0`, 'the first question is drawn');
     assert.match(await page.locator(`[data-message-id="${CHAT}-q0"]`).innerText(), new RegExp(questionWord(0)));
     assert.ok(drawn.includes(`${CHAT}-a0`), 'its answer too');
     const expected = Array.from({ length: TURNS }, (_, turn) => [`${CHAT}-q${turn}`, `${CHAT}-a${turn}`]).flat();
     assert.deepEqual(await allIds(page), expected, 'every message, in order');
+    assert.equal(await page.getByRole('button', { name: /Show earlier messages/ }).isVisible(), false, 'nothing is left to ask for');
+  });
+
+  it('finds with Ctrl+F in every message, those not sent and not drawn too, and Esc gives the keyboard back', async () => {
+    const { view } = session;
+    await view.sendAndSettle(opened);
+    const page = view.page;
+    await page.keyboard.press('Control+f');
+    const input = page.getByRole('textbox', { name: 'Find in chat' });
+    assert.equal(await input.evaluate((node) => node === document.activeElement), true, 'the find box has the keyboard');
+    // Find asks for every message not sent yet.
+    assert.deepEqual(await view.postedOfType('showEarlier'), [{ type: 'showEarlier', chatId: CHAT, before: 2 * TURNS - PAGE, all: true }]);
+    await serveEarlier(view, host);
+    assert.equal((await allIds(page)).length, 2 * TURNS);
+    // A word that only the fourth answer holds: never drawn, never sent at open.
+    await input.fill(answerWord(3));
+    await view.settle();
+    assert.equal(await page.getByRole('status').filter({ hasText: /of/ }).textContent(), '1 of 1');
+    const target = page.locator(`[data-message-id="${CHAT}-a3"]`);
+    assert.equal(await target.evaluate((node) => node.classList.contains('message-placeholder')), false, 'its message was drawn to show the match');
+    const marked = await page.evaluate(() => {
+      const current = [...(CSS.highlights.get('chat-find-current') ?? [])] as Range[];
+      const scroller = (document.querySelector('.conversation') as HTMLElement).getBoundingClientRect();
+      const box = current[0]?.getBoundingClientRect();
+      return { text: current.map((range) => range.toString()), inSight: !!box && box.top >= scroller.top && box.bottom <= scroller.bottom };
+    });
+    assert.deepEqual(marked, { text: [answerWord(3)], inSight: true });
+    // A word in many messages: Enter goes to the next, Shift+Enter back.
+    await input.fill('why does the render block');
+    await view.settle();
+    const status = page.locator('.find-status');
+    assert.match((await status.textContent()) ?? '', /^\d+ of 500$/);
+    const first = Number(((await status.textContent()) ?? '').split(' ')[0]);
+    await input.press('Enter');
+    assert.equal(await status.textContent(), `${(first % 500) + 1} of 500`);
+    await input.press('Shift+Enter');
+    assert.equal(await status.textContent(), `${first} of 500`);
+    await input.fill('no such words anywhere');
+    assert.equal(await status.textContent(), 'No results');
+    await input.press('Escape');
+    assert.equal(await page.locator('.find-bar').isVisible(), false);
+    assert.equal(await page.evaluate(() => CSS.highlights.has('chat-find')), false, 'the marks are gone');
+    assert.equal(await page.getByRole('textbox', { name: 'Message' }).evaluate((node) => node === document.activeElement), true, 'the message box has the keyboard again');
   });
 
   it('keeps what the reader looks at in place while messages above it are drawn', async () => {
@@ -143,8 +224,8 @@ describe('webview: a long chat (1,000 stored messages)', function () {
       return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= 4;
     });
     assert.equal(following, true, 'the view followed the new answer');
-    await scrollUp(page, () => view.settle(), 200);
-    await view.settle();
+    await scrollUp(page, () => settleServing(view, host), 200);
+    await settleServing(view, host);
     const first = page.locator(`[data-message-id="${CHAT}-q0"]`);
     await first.hover();
     await first.getByRole('button', { name: 'Edit' }).click();

@@ -3,12 +3,13 @@
  * decides when to call them, the store decides how they reach the disk.
  */
 import { randomUUID } from 'node:crypto';
-import type { AnswerStats, ChatParameterOverrides, ChatSummary, ChatView, Citation, CutOffReason, ErrorView, MessageStatus, MessageView, Role, TokenLogprob } from '../../shared/protocol';
+import type { AnswerStats, ChatParameterOverrides, ChatSummary, ChatView, Citation, CutOffReason, EarlierMessages, ErrorView, MessageStatus, MessageView, Role, TokenLogprob } from '../../shared/protocol';
 import { joinRoundText, toolCallViews, toolRoundTurns, type ToolRound } from '../tools/toolRounds';
 import type { ReasoningDetail, ReasoningEffort, ToolCall } from '../openrouter/types';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { toAttachmentView, type ContextAttachment } from '../context/attachment';
 import type { CodeOrigin } from '../codeActions/codeOrigin';
+import { chatCostUsd } from '../../shared/chatCost';
 import { isSummary, latestSummaryIndex, summaryTurn } from './summary';
 
 export interface StoredMessage {
@@ -140,21 +141,37 @@ export function toMessageView(message: StoredMessage): MessageView {
   };
 }
 
-export function toChatView(chat: Chat): ChatView {
+/** The chat as the view gets it: its messages from `from` on (a long chat's newest; see messageWindow.ts). */
+export function toChatView(chat: Chat, from = 0): ChatView {
   return {
     id: chat.id,
     title: chat.title,
-    messages: withSummarizedMarks(chat.messages),
+    messages: messageViews(chat.messages, from, chat.messages.length),
+    ...(from > 0 ? { earlier: earlierMessages(chat.messages, from) } : {}),
     ...(chat.parameters ? { parameters: chat.parameters } : {}),
     ...(chat.model ? { model: chat.model } : {}),
     ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}),
   };
 }
 
-/** Messages before the newest summary are marked: the view shows them, requests no longer send them. */
-function withSummarizedMarks(messages: readonly StoredMessage[]): MessageView[] {
+/**
+ * The views of messages `from` to `to` (excluded). Those before the newest summary are marked:
+ * the view shows them, requests no longer send them.
+ */
+export function messageViews(messages: readonly StoredMessage[], from: number, to: number): MessageView[] {
   const summary = latestSummaryIndex(messages);
-  return messages.map((message, index) => (index < summary ? { ...toMessageView(message), summarized: true } : toMessageView(message)));
+  const views: MessageView[] = [];
+  for (let index = from; index < to; index++) {
+    const message = messages[index] as StoredMessage;
+    views.push(index < summary ? { ...toMessageView(message), summarized: true } : toMessageView(message));
+  }
+  return views;
+}
+
+/** The first `count` messages, which the view was not sent, as it counts them. */
+export function earlierMessages(messages: readonly StoredMessage[], count: number): EarlierMessages {
+  const costUsd = chatCostUsd(messages.slice(0, count));
+  return { count, ...(costUsd !== undefined ? { costUsd } : {}) };
 }
 
 /**

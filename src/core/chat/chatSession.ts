@@ -14,7 +14,8 @@ import type { ChatRequest, ModelInfo, ReasoningEffort, StreamEvent } from '../op
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { BilledFigures } from './billedFigures';
 import { ChatHistory } from './chatHistory';
-import { createChat, createMessage, conversationTurns, indexOfMessage, markRevised, removeMessagesAfter, titleFromQuestion, toChatView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { createChat, createMessage, conversationTurns, earlierMessages, indexOfMessage, markRevised, messageViews, removeMessagesAfter, titleFromQuestion, toChatView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { MessageWindow } from './messageWindow';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { ContextAttachment } from '../context/attachment';
 import type { CodeOrigin } from '../codeActions/codeOrigin';
@@ -125,6 +126,8 @@ export const NOT_LATEST_NOTICE = 'Only the latest answer can be answered again. 
 export class ChatSession {
   /** The history beside this conversation: the chats listed, and those held here in full. */
   private readonly history: ChatHistory;
+  /** Which of the open chat's messages the views have. */
+  private readonly window = new MessageWindow();
   private active: Chat = createChat();
   private running: Running | undefined;
   private queue: Promise<unknown> = Promise.resolve();
@@ -204,7 +207,7 @@ export class ChatSession {
   viewState(): ViewState {
     return {
       ...this.host.viewBasics(),
-      chat: toChatView(this.active),
+      chat: toChatView(this.active, this.window.from(this.active)),
       chats: this.history.summaries(),
       ...(this.running && !this.running.ended ? { streaming: { chatId: this.running.chatId, messageId: this.running.messageId } } : {}),
     };
@@ -387,6 +390,18 @@ export class ChatSession {
   /** A chat's file changed on disk (another window, or our own write): see ChatHistory.changedOnDisk. */
   async chatChangedOnDisk(chatId: string | undefined): Promise<void> {
     return this.history.changedOnDisk(chatId);
+  }
+
+  /** The view scrolled back, or searches: sends the open chat's messages before the `before` it has. */
+  showEarlier(chatId: string, before: number, all = false): void {
+    const chat = this.active;
+    // Another chat was opened since: its state is on its way.
+    if (chat.id !== chatId) return;
+    const from = this.window.showEarlier(chat, before, all);
+    // The view missed an update: the whole state puts it right.
+    if (from === undefined) return this.postState();
+    const earlier = from > 0 ? { earlier: earlierMessages(chat.messages, from) } : {};
+    this.host.post({ type: 'earlierMessages', chatId, before, messages: messageViews(chat.messages, from, before), ...earlier });
   }
 
   /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */

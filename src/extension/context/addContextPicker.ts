@@ -8,7 +8,8 @@ import type { ContextAttachment } from '../../core/context/attachment';
 import { selectionAttachment } from './fileAttachment';
 import { gitChangesAttachment } from './gitChangesAttachment';
 import { problemsAttachment } from './problemsAttachment';
-import { terminalAttachment, type TerminalRecorder } from './terminalAttachment';
+import { terminalAttachment } from './terminalAttachment';
+import type { TerminalRecorder } from './terminalRecorder';
 
 /** Files to read and attach, ready attachments, or a message saying why there is nothing. */
 export type PickedContext = { readonly files: readonly vscode.Uri[] } | { readonly attachments: readonly ContextAttachment[] } | string;

@@ -11,7 +11,7 @@ import type { ChatSession } from '../../core/chat/chatSession';
 import type { Log } from '../log';
 import { AttachmentRefused, fileAttachment, refreshFileAttachment, selectionAttachment, workspacePath } from './fileAttachment';
 import type { WorkspaceFileIndex } from './fileIndex';
-import type { TerminalRecorder } from './terminalAttachment';
+import type { TerminalRecorder } from './terminalRecorder';
 import { binaryFileAttachment, isBinaryFile } from './binaryFileAttachment';
 import { createBinaryAttachment } from '../../core/context/binaryAttachment';
 import { randomUUID } from 'node:crypto';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../log';
 import { ContextController, type ContextControllerDeps, type FileIndex } from './contextController';
 import type { WorkspaceFileIndex } from './fileIndex';
-import { TerminalRecorder } from './terminalAttachment';
+import { TerminalRecorder } from './terminalRecorder';
 
 export function registerContext(context: vscode.ExtensionContext, deps: Omit<ContextControllerDeps, 'index' | 'terminals'>): ContextController {
   const index = lazyFileIndex(deps.log);

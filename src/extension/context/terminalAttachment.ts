@@ -6,42 +6,7 @@
 import * as vscode from 'vscode';
 import { createAttachment, type ContextAttachment } from '../../core/context/attachment';
 import { terminalText } from '../../core/context/terminalText';
-
-/** Keeps this much of each command's output: the end of a long log is what matters. */
-const MAX_OUTPUT_CHARS = 60_000;
-
-interface Execution {
-  readonly commandLine: string;
-  output: string;
-}
-
-/** Records the last command of each terminal while it runs (its output can only be read live). */
-export class TerminalRecorder implements vscode.Disposable {
-  private readonly last = new WeakMap<vscode.Terminal, Execution>();
-  private readonly disposables: vscode.Disposable[] = [];
-
-  constructor() {
-    this.disposables.push(
-      vscode.window.onDidStartTerminalShellExecution((event) => void this.record(event.terminal, event.execution)),
-    );
-  }
-
-  lastExecution(terminal: vscode.Terminal): Execution | undefined {
-    return this.last.get(terminal);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-  }
-
-  private async record(terminal: vscode.Terminal, execution: vscode.TerminalShellExecution): Promise<void> {
-    const entry: Execution = { commandLine: execution.commandLine.value, output: '' };
-    this.last.set(terminal, entry);
-    for await (const data of execution.read()) {
-      entry.output = (entry.output + data).slice(-MAX_OUTPUT_CHARS);
-    }
-  }
-}
+import type { TerminalRecorder } from './terminalRecorder';
 
 export async function terminalAttachment(recorder: TerminalRecorder): Promise<ContextAttachment | undefined> {
   const terminal = vscode.window.activeTerminal;

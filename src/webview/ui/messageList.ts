@@ -100,6 +100,29 @@ export class MessageList {
   }
 
   /**
+   * Older messages arrived (a long chat scrolled back): placed above the first one, which stays
+   * where it was on screen, so the reader goes on scrolling up into them. They start undrawn.
+   */
+  prepend(messages: readonly MessageView[]): void {
+    const first = this.slots[0]?.element;
+    const before = first?.getBoundingClientRect().top;
+    const slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, false)));
+    this.slots = [...slots, ...this.slots];
+    this.element.prepend(...slots.map((slot) => slot.element));
+    if (this.scroller && first && before !== undefined) this.scroller.scrollTop += first.getBoundingClientRect().top - before;
+    for (const slot of slots) this.lazy.watch(slot);
+    this.refreshActions();
+  }
+
+  /** Draws the message a placeholder element stands for (find shows a match in it); returns its drawn element. */
+  drawPlaceholder(placeholder: Element): HTMLElement | undefined {
+    const slot = this.slots.find((candidate) => candidate.element === placeholder);
+    if (!slot) return undefined;
+    this.draw(slot);
+    return slot.element;
+  }
+
+  /**
    * A new answer starts. A user message we already show (edit and resend) or, for a regenerate,
    * the previous last answer is replaced together with everything after it.
    */

@@ -47,6 +47,7 @@ describe('what activation loads', function () {
       'src/extension/languageModels/chatParticipant.ts',
       'src/extension/context/fileIndex.ts',
       'src/extension/context/addContextPicker.ts',
+      'src/extension/context/terminalAttachment.ts',
       'src/extension/keyCommands.ts',
       'src/extension/modelPicker.ts',
       'src/core/chat/markdownExport.ts',
