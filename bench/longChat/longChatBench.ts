@@ -35,7 +35,8 @@ export interface LongChatBenchResults {
   /** Our longest single callback (message, frame, intersection) during that scroll. */
   readonly maxCallbackMs: number;
   readonly openMs: { readonly m100: number; readonly m1000: number; readonly host100: number; readonly host1000: number };
-  readonly heapMB: { readonly m100: number; readonly m1000: number };
+  /** `m1000Scrolled`: the 1,000 after the first scroll to the top, every message in the view (most still placeholders). */
+  readonly heapMB: { readonly m100: number; readonly m1000: number; readonly m1000Scrolled: number };
   /** Messages drawn (not placeholders) once the 1,000-message chat is open. */
   readonly drawnAtOpen: number;
   readonly scrollFrames: number;
@@ -243,6 +244,7 @@ export async function runLongChatBench(options: { runs?: number; log?: (line: st
       log(`long chat bench: run ${run + 1}/${runs}: open 100 ${small.ms.toFixed(0)} ms (host ${small.hostMs.toFixed(0)}), 1,000 ${big.ms.toFixed(0)} ms (host ${big.hostMs.toFixed(0)}), heap ${(small.heap / 2 ** 20).toFixed(1)} → ${(big.heap / 2 ** 20).toFixed(1)} MB, drawn ${big.drawn}`);
     }
     const scrolls: Array<{ frames: number; longTaskMax: number; maxCallbackMs: number }> = [];
+    let heapScrolled = 0;
     for (let run = 0; run < SCROLL_RUNS; run++) {
       await bench.reset();
       await live?.close();
@@ -252,6 +254,7 @@ export async function runLongChatBench(options: { runs?: number; log?: (line: st
       const reached = await bench.page.evaluate(() => document.querySelectorAll('.message-list > .message').length);
       if (reached !== 2 * TURNS) throw new Error(`long chat bench: the scroll ended with ${reached} messages in the view, not all ${2 * TURNS}`);
       scrolls.push(scroll);
+      if (run === 0) heapScrolled = await bench.heapBytes();
       log(`long chat bench: scroll ${run + 1}: ${scroll.frames} frames, longest task ${scroll.longTaskMax.toFixed(1)} ms, longest callback ${scroll.maxCallbackMs.toFixed(1)} ms`);
     }
     return {
@@ -260,7 +263,7 @@ export async function runLongChatBench(options: { runs?: number; log?: (line: st
       maxTaskMs: median(scrolls.map((scroll) => scroll.longTaskMax)),
       maxCallbackMs: median(scrolls.map((scroll) => scroll.maxCallbackMs)),
       openMs: { m100: median(samples.m100), m1000: median(samples.m1000), host100: median(samples.host100), host1000: median(samples.host1000) },
-      heapMB: { m100: median(samples.heap100) / 2 ** 20, m1000: median(samples.heap1000) / 2 ** 20 },
+      heapMB: { m100: median(samples.heap100) / 2 ** 20, m1000: median(samples.heap1000) / 2 ** 20, m1000Scrolled: heapScrolled / 2 ** 20 },
       drawnAtOpen,
       scrollFrames: median(scrolls.map((scroll) => scroll.frames)),
       runs,

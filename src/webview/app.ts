@@ -44,9 +44,14 @@ export class App {
   });
   private readonly find = new FindBar({
     root: () => this.messages.element,
+    scroller: () => this.conversation,
     loadAll: () => this.earlier.requestAll(),
     draw: (placeholder) => this.messages.drawPlaceholder(placeholder),
-    closed: () => this.composer.focus(),
+    closed: (focusBefore) => {
+      this.earlier.cancelAll();
+      if (focusBefore) focusBefore.focus();
+      else this.composer.focus();
+    },
   });
   private readonly composer: Composer;
   private readonly modelControls = new ModelControls();
@@ -126,8 +131,9 @@ export class App {
     // Esc stops the answer from anywhere in the view (inner editors stop the event themselves).
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.streaming && !event.defaultPrevented) this.stop();
-      // Ctrl+F (Cmd+F): the view's own find, since VS Code has none for a side bar webview.
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+      // Ctrl+F (Cmd+F on a Mac, where Ctrl+F moves the cursor): the view's own find, since VS Code has none for a side bar webview.
+      const mac = navigator.userAgent.includes('Mac');
+      if ((mac ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f' && !event.defaultPrevented) {
         event.preventDefault();
         this.find.open();
       }
@@ -193,6 +199,8 @@ export class App {
     this.messages.setReasoningDisplay(state.settings.reasoningDisplay);
     this.messages.render(state.chat.messages, state.streaming?.chatId === state.chat.id ? state.streaming.messageId : undefined);
     this.earlier.set(state.chat.earlier?.count ?? 0);
+    // Find searches every message: a new state (another chat) is asked for whole again.
+    if (this.find.isOpen) this.earlier.requestAll();
     this.refreshChrome();
     this.find.refresh();
     if (this.restoreScrollOnNextState) {
@@ -212,8 +220,11 @@ export class App {
     if (!this.state || this.state.chat.id !== chatId || this.earlier.before !== before) return;
     const { earlier: _sent, ...chat } = this.state.chat;
     this.state = { ...this.state, chat: earlier ? { ...chat, earlier } : chat };
+    // The last page came from its button: the keyboard goes to the list, not to the button's hidden place.
+    const buttonFocused = !earlier && document.activeElement === this.earlier.element;
     this.messages.prepend(messages);
-    this.earlier.set(earlier?.count ?? 0);
+    this.earlier.set(earlier?.count ?? 0, true);
+    if (buttonFocused) this.messages.element.focus();
     this.refreshChrome();
     this.find.refresh();
   }
@@ -226,6 +237,7 @@ export class App {
     if (patch.settings && patch.settings.reasoningDisplay !== before.settings.reasoningDisplay && !this.streaming) {
       this.messages.setReasoningDisplay(patch.settings.reasoningDisplay);
       this.messages.render(this.messages.currentMessages(), undefined);
+      this.find.refresh();
     }
     this.refreshChrome();
   }
@@ -242,6 +254,7 @@ export class App {
     this.frames.flush();
     if (this.streaming?.messageId === final.id) this.streaming = undefined;
     if (this.state?.chat.id === chatId) this.messages.finishAnswer(final);
+    this.find.refresh();
     this.refreshChrome();
     this.scroller.contentChanged();
     // A message queued during this answer goes now, unless the answer was stopped or failed:

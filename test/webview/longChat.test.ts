@@ -12,6 +12,7 @@ import { answerWord, generateLongChat, questionWord } from '../../bench/longChat
 import { storeChats } from '../../bench/longChat/storedChat';
 import type { OpenChat, StoredChats } from '../../bench/longChat/storedChat';
 import { MESSAGES_PER_PAGE } from '../../src/core/chat/messageWindow';
+import { MAX_MATCHES } from '../../src/webview/ui/findBar';
 import type { HostMessage } from '../../src/shared/protocol';
 import type { WebviewPage } from './harness';
 import { deltas, streamEnd, streamStart, userMessage } from './fixtures';
@@ -134,21 +135,39 @@ describe('webview: a long chat (1,000 stored messages)', function () {
     assert.equal(await page.getByRole('button', { name: /Show earlier messages/ }).isVisible(), false, 'nothing is left to ask for');
   });
 
-  it('finds with Ctrl+F in every message, those not sent and not drawn too, and Esc gives the keyboard back', async () => {
+  it('finds with Ctrl+F in every message, those not sent and not drawn too, from the match in sight, and Esc gives the keyboard back', async () => {
     const { view } = session;
     await view.sendAndSettle(opened);
     const page = view.page;
+    const composer = page.getByRole('textbox', { name: 'Message' });
+    await composer.focus();
     await page.keyboard.press('Control+f');
     const input = page.getByRole('textbox', { name: 'Find in chat' });
     assert.equal(await input.evaluate((node) => node === document.activeElement), true, 'the find box has the keyboard');
-    // Find asks for every message not sent yet.
+    // Find asks for every message not sent yet; before they come, it searches what the view has.
     assert.deepEqual(await view.postedOfType('showEarlier'), [{ type: 'showEarlier', chatId: CHAT, before: 2 * TURNS - PAGE, all: true }]);
+    const status = page.locator('.find-status');
+    // Every question holds these words: the search starts at the one in sight, at the end of the chat.
+    await input.fill('why does the render block');
+    const inPage = /^(\d+) of 50$/.exec((await status.textContent()) ?? '');
+    assert.ok(inPage && Number(inPage[1]) >= 45, `the first match in sight is selected: ${await status.textContent()}`);
+    const selected = await page.evaluate(() => (CSS.highlights.get('chat-find-current')?.values().next().value as Range | undefined)?.startContainer.parentElement?.closest<HTMLElement>('[data-message-id]')?.dataset.messageId);
+    // The rest of the chat arrives above: the same match stays selected, counted among all 500.
     await serveEarlier(view, host);
     assert.equal((await allIds(page)).length, 2 * TURNS);
+    assert.equal(await status.textContent(), `${Number(inPage?.[1]) + TURNS - PAGE / 2} of 500`);
+    const stillSelected = await page.evaluate(() => (CSS.highlights.get('chat-find-current')?.values().next().value as Range | undefined)?.startContainer.parentElement?.closest<HTMLElement>('[data-message-id]')?.dataset.messageId);
+    assert.equal(stillSelected, selected);
+    // Enter goes to the next, Shift+Enter back.
+    const first = Number(((await status.textContent()) ?? '').split(' ')[0]);
+    await input.press('Enter');
+    assert.equal(await status.textContent(), `${(first % 500) + 1} of 500`);
+    await input.press('Shift+Enter');
+    assert.equal(await status.textContent(), `${first} of 500`);
     // A word that only the fourth answer holds: never drawn, never sent at open.
     await input.fill(answerWord(3));
     await view.settle();
-    assert.equal(await page.getByRole('status').filter({ hasText: /of/ }).textContent(), '1 of 1');
+    assert.equal(await status.textContent(), '1 of 1');
     const target = page.locator(`[data-message-id="${CHAT}-a3"]`);
     assert.equal(await target.evaluate((node) => node.classList.contains('message-placeholder')), false, 'its message was drawn to show the match');
     const marked = await page.evaluate(() => {
@@ -158,22 +177,18 @@ describe('webview: a long chat (1,000 stored messages)', function () {
       return { text: current.map((range) => range.toString()), inSight: !!box && box.top >= scroller.top && box.bottom <= scroller.bottom };
     });
     assert.deepEqual(marked, { text: [answerWord(3)], inSight: true });
-    // A word in many messages: Enter goes to the next, Shift+Enter back.
-    await input.fill('why does the render block');
-    await view.settle();
-    const status = page.locator('.find-status');
-    assert.match((await status.textContent()) ?? '', /^\d+ of 500$/);
-    const first = Number(((await status.textContent()) ?? '').split(' ')[0]);
-    await input.press('Enter');
-    assert.equal(await status.textContent(), `${(first % 500) + 1} of 500`);
-    await input.press('Shift+Enter');
-    assert.equal(await status.textContent(), `${first} of 500`);
+    // One letter in a long chat: counted up to the cap.
+    await input.fill('e');
+    assert.match((await status.textContent()) ?? '', new RegExp(`^\\d+ of ${MAX_MATCHES}\\+$`));
     await input.fill('no such words anywhere');
     assert.equal(await status.textContent(), 'No results');
-    await input.press('Escape');
+    // Esc from the bar's buttons closes it too, and does not stop anything.
+    await page.getByRole('button', { name: 'Next match' }).focus();
+    await page.keyboard.press('Escape');
     assert.equal(await page.locator('.find-bar').isVisible(), false);
+    assert.deepEqual(await view.postedOfType('stop'), []);
     assert.equal(await page.evaluate(() => CSS.highlights.has('chat-find')), false, 'the marks are gone');
-    assert.equal(await page.getByRole('textbox', { name: 'Message' }).evaluate((node) => node === document.activeElement), true, 'the message box has the keyboard again');
+    assert.equal(await composer.evaluate((node) => node === document.activeElement), true, 'the message box has the keyboard again');
   });
 
   it('keeps what the reader looks at in place while messages above it are drawn', async () => {

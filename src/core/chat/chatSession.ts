@@ -397,11 +397,12 @@ export class ChatSession {
     const chat = this.active;
     // Another chat was opened since: its state is on its way.
     if (chat.id !== chatId) return;
-    const from = this.window.showEarlier(chat, before, all);
+    const page = this.window.showEarlier(chat, before, all);
+    if (page === 'covered') return;
     // The view missed an update: the whole state puts it right.
-    if (from === undefined) return this.postState();
-    const earlier = from > 0 ? { earlier: earlierMessages(chat.messages, from) } : {};
-    this.host.post({ type: 'earlierMessages', chatId, before, messages: messageViews(chat.messages, from, before), ...earlier });
+    if (!page) return this.postState();
+    const earlier = page.from > 0 ? { earlier: earlierMessages(chat.messages, page.from) } : {};
+    this.host.post({ type: 'earlierMessages', chatId, before: page.before, messages: messageViews(chat.messages, page.from, page.before), ...earlier });
   }
 
   /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */

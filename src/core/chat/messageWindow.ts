@@ -16,19 +16,25 @@ export class MessageWindow {
 
   /** The index of the first message the views are sent; a chat opened anew starts at its newest page. */
   from(chat: Chat): number {
-    if (this.shown?.chatId !== chat.id) this.shown = { chatId: chat.id, from: Math.max(0, chat.messages.length - MESSAGES_PER_PAGE) };
-    // Another window may have shortened the chat under us.
-    return Math.min(this.shown.from, chat.messages.length);
+    const newestPage = Math.max(0, chat.messages.length - MESSAGES_PER_PAGE);
+    // Another window may have shortened the chat under us: its newest page again.
+    if (this.shown?.chatId !== chat.id || this.shown.from > chat.messages.length) this.shown = { chatId: chat.id, from: newestPage };
+    return this.shown.from;
   }
 
   /**
-   * Starts the window a page earlier (or at the first message); returns the new start, or
-   * undefined when the view's `before` is not where the window starts (it missed an update).
+   * Starts the window a page earlier (or at the first message) for a view whose first message
+   * is at `before`. Both views ask, and each gets every answer: a view behind the window (its
+   * answer is on its way) asks again only for all of them (find), which goes on from where the
+   * window starts. Returns the new start and the old one, `'covered'` when nothing is to send,
+   * or undefined when the view is ahead of the window (it missed a state).
    */
-  showEarlier(chat: Chat, before: number, all: boolean): number | undefined {
-    if (before <= 0 || this.from(chat) !== before) return undefined;
-    const from = all ? 0 : Math.max(0, before - MESSAGES_PER_PAGE);
+  showEarlier(chat: Chat, before: number, all: boolean): { from: number; before: number } | 'covered' | undefined {
+    const current = this.from(chat);
+    if (before < current) return undefined;
+    if (current === 0 || (before > current && !all)) return 'covered';
+    const from = all ? 0 : Math.max(0, current - MESSAGES_PER_PAGE);
     this.shown = { chatId: chat.id, from };
-    return from;
+    return { from, before: current };
   }
 }

@@ -31,8 +31,12 @@ export class EarlierMessages {
     return this.count;
   }
 
-  /** The count changed (a new state, or a page arrived): a new request may go once this is near again. */
-  set(count: number): void {
+  /**
+   * The count changed (a new state, or with `samePage` a page arrived): a new request may go once
+   * this is near again. A new state forgets that find wanted every message; find asks again.
+   */
+  set(count: number, samePage = false): void {
+    if (!samePage) this.allWanted = false;
     this.count = count;
     this.asked = false;
     this.element.hidden = count === 0;
@@ -42,6 +46,11 @@ export class EarlierMessages {
     this.observer?.disconnect();
     if (count > 0) this.observer?.observe(this.element);
     if (this.allWanted) this.requestAll();
+  }
+
+  /** Find closed: a page on its way no longer brings every message after it. */
+  cancelAll(): void {
+    this.allWanted = false;
   }
 
   /** Asks for every message not shown yet (find searches them all). */

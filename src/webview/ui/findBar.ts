@@ -13,16 +13,26 @@ import { t } from '../i18n';
 
 const ALL = 'chat-find';
 const CURRENT = 'chat-find-current';
+/** Beyond this many matches (a one-letter query in a long chat) only the first are marked and counted. */
+export const MAX_MATCHES = 5_000;
 
 export interface FindHooks {
   /** The element whose text is searched. */
   readonly root: () => HTMLElement;
+  /** The element that scrolls it: a new search starts at the first match in sight. */
+  readonly scroller: () => HTMLElement;
   /** Asks for the messages the view does not have yet. */
   readonly loadAll: () => void;
   /** Draws the message this placeholder stands for; returns the element that replaced it. */
   readonly draw: (placeholder: HTMLElement) => HTMLElement | undefined;
-  /** The bar closed: the keyboard goes back to the message box. */
-  readonly closed: () => void;
+  /** The bar closed (the element that had the keyboard before it opened, if still there, gets it back). */
+  readonly closed: (focusBefore: HTMLElement | undefined) => void;
+}
+
+/** Where a match is, in terms that survive its message being drawn: the message and which match in it. */
+interface MatchPlace {
+  readonly messageId: string;
+  readonly nth: number;
 }
 
 export class FindBar {
@@ -31,19 +41,16 @@ export class FindBar {
   private readonly status: HTMLElement;
   private matches: Range[] = [];
   private current = -1;
+  private focusBefore: HTMLElement | undefined;
 
   constructor(private readonly hooks: FindHooks) {
     this.input = el('input', { className: 'find-input', attrs: { type: 'text', 'aria-label': t('Find in chat'), placeholder: t('Find in chat'), spellcheck: 'false' } });
     this.status = el('span', { className: 'find-status', attrs: { role: 'status' } });
-    this.input.addEventListener('input', () => this.search(0));
+    this.input.addEventListener('input', () => this.search(undefined, true));
     this.input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' || event.key === 'F3') {
+      if ((event.key === 'Enter' && !event.isComposing) || event.key === 'F3') {
         event.preventDefault();
         this.step(event.shiftKey ? -1 : 1);
-      } else if (event.key === 'Escape') {
-        // Handled here: the view's own Esc would stop a running answer.
-        event.preventDefault();
-        this.close();
       }
     });
     this.element = el(
@@ -55,6 +62,12 @@ export class FindBar {
       iconButton('arrow-down', t('Next match'), () => this.step(1)),
       iconButton('close', t('Close find'), () => this.close()),
     );
+    // Esc anywhere in the bar closes it; handled here, since the view's own Esc stops a running answer.
+    this.element.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      this.close();
+    });
     this.element.hidden = true;
   }
 
@@ -64,11 +77,15 @@ export class FindBar {
 
   /** Shows the bar with its text selected, asks for every message, and searches. */
   open(): void {
+    if (!this.isOpen) {
+      const active = document.activeElement;
+      this.focusBefore = active instanceof HTMLElement && active !== document.body && !this.element.contains(active) ? active : undefined;
+    }
     this.element.hidden = false;
     this.input.focus();
     this.input.select();
     this.hooks.loadAll();
-    this.search(Math.max(0, this.current));
+    this.search(this.place(), true);
   }
 
   close(): void {
@@ -77,19 +94,24 @@ export class FindBar {
     this.current = -1;
     CSS.highlights.delete(ALL);
     CSS.highlights.delete(CURRENT);
-    this.hooks.closed();
+    const before = this.focusBefore?.isConnected ? this.focusBefore : undefined;
+    this.focusBefore = undefined;
+    this.hooks.closed(before);
   }
 
-  /** The conversation changed (messages arrived or were drawn): the marks are found again, in place. */
+  /** The conversation changed (messages arrived or were drawn): the marks are found again, the current one kept. */
   refresh(): void {
-    if (this.isOpen) this.search(this.current, false);
+    if (this.isOpen) this.search(this.place(), false);
   }
 
-  /** Finds every match; `select` is the index to select (clamped), shown unless `reveal` is false. */
-  private search(select: number, reveal = true): void {
+  /**
+   * Finds every match and selects the one at `place` (the same match after a change), or else the
+   * first in sight; `reveal` brings it into sight.
+   */
+  private search(place: MatchPlace | undefined, reveal: boolean): void {
     this.matches = findRanges(this.hooks.root(), this.input.value);
-    this.current = this.matches.length === 0 ? -1 : Math.min(Math.max(0, select), this.matches.length - 1);
-    CSS.highlights.set(ALL, new Highlight(...this.matches));
+    this.current = this.matches.length === 0 ? -1 : place ? this.indexOf(place) : this.firstInSight();
+    this.markAll();
     this.show(reveal);
   }
 
@@ -104,28 +126,72 @@ export class FindBar {
     let match = this.matches[this.current];
     const placeholder = match?.startContainer.parentElement?.closest<HTMLElement>('.message-placeholder');
     if (match && placeholder && reveal) {
-      // Which match of its message this is, found again in the drawn message.
-      const nth = this.matches.filter((range) => placeholder.contains(range.startContainer)).indexOf(match);
-      const drawn = this.hooks.draw(placeholder);
+      // The placeholder is replaced by its drawn message: the same match is found again there.
+      const place = this.place();
+      this.hooks.draw(placeholder);
       this.matches = findRanges(this.hooks.root(), this.input.value);
-      const inDrawn = drawn ? this.matches.filter((range) => drawn.contains(range.startContainer)) : [];
-      match = inDrawn[Math.min(nth, inDrawn.length - 1)] ?? this.matches[Math.min(this.current, this.matches.length - 1)];
-      this.current = match ? this.matches.indexOf(match) : -1;
-      CSS.highlights.set(ALL, new Highlight(...this.matches));
+      this.current = place ? this.indexOf(place) : 0;
+      match = this.matches[this.current];
+      this.markAll();
     }
     CSS.highlights.set(CURRENT, new Highlight(...(match ? [match] : [])));
-    this.status.textContent = this.input.value === '' ? '' : match ? t('{0} of {1}', this.current + 1, this.matches.length) : t('No results');
+    const more = this.matches.length >= MAX_MATCHES ? '+' : '';
+    const status = this.input.value === '' ? '' : match ? t('{0} of {1}', this.current + 1, `${this.matches.length}${more}`) : t('No results');
+    // Rewritten only when it changes: a status region reads out every change.
+    if (this.status.textContent !== status) this.status.textContent = status;
     if (!match || !reveal) return;
     // A collapsed reasoning section opens to show a match inside it.
     const details = match.startContainer.parentElement?.closest('details');
     if (details && !details.open) details.open = true;
     match.startContainer.parentElement?.scrollIntoView({ block: 'center' });
   }
+
+  private markAll(): void {
+    const all = new Highlight();
+    for (const range of this.matches) all.add(range);
+    CSS.highlights.set(ALL, all);
+  }
+
+  /** The current match's message and its rank among that message's matches. */
+  private place(): MatchPlace | undefined {
+    const match = this.matches[this.current];
+    const message = match && messageOf(match);
+    if (!match || !message) return undefined;
+    return { messageId: message.dataset.messageId ?? '', nth: this.matches.filter((range) => messageOf(range) === message).indexOf(match) };
+  }
+
+  /** The match at `place`, or the nearest one in that message; the first in sight if the message has none now. */
+  private indexOf(place: MatchPlace): number {
+    const inMessage = this.matches.flatMap((range, index) => (messageOf(range)?.dataset.messageId === place.messageId ? [index] : []));
+    return inMessage[Math.min(place.nth, inMessage.length - 1)] ?? this.firstInSight();
+  }
+
+  /** The first match whose message reaches into the visible part of the conversation (else the last one). */
+  private firstInSight(): number {
+    const top = this.hooks.scroller().getBoundingClientRect().top;
+    // Matches are in document order, so their messages' bottoms only grow: a binary search.
+    let low = 0;
+    let high = this.matches.length - 1;
+    let found = this.matches.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const message = messageOf(this.matches[middle] as Range);
+      if ((message?.getBoundingClientRect().bottom ?? 0) > top) {
+        found = middle;
+        high = middle - 1;
+      } else low = middle + 1;
+    }
+    return found;
+  }
+}
+
+function messageOf(range: Range): HTMLElement | null | undefined {
+  return range.startContainer.parentElement?.closest<HTMLElement>('[data-message-id]');
 }
 
 /**
- * Every case-insensitive occurrence of `query` in the text under `root`, in document order;
- * button labels (Copy, Insert, ...) are not part of the conversation and are skipped.
+ * Every case-insensitive occurrence of `query` in the text under `root`, in document order, at
+ * most MAX_MATCHES; button labels (Copy, Insert, ...) are not part of the conversation and are skipped.
  */
 export function findRanges(root: HTMLElement, query: string): Range[] {
   const needle = query.toLowerCase();
@@ -134,11 +200,11 @@ export function findRanges(root: HTMLElement, query: string): Range[] {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest('button') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && ranges.length < MAX_MATCHES; node = walker.nextNode()) {
     const original = node.nodeValue ?? '';
     const text = original.toLowerCase();
     // A few characters change length when lowercased (İ): never mark past the node's end.
-    for (let at = text.indexOf(needle); at >= 0 && at + needle.length <= original.length; at = text.indexOf(needle, at + needle.length)) {
+    for (let at = text.indexOf(needle); at >= 0 && at + needle.length <= original.length && ranges.length < MAX_MATCHES; at = text.indexOf(needle, at + needle.length)) {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + needle.length);

@@ -32,7 +32,8 @@ export class MessageList {
     private reasoningDisplay: ReasoningDisplay,
     onLazyDrawn: () => void = () => undefined,
   ) {
-    this.element = el('div', { className: 'message-list', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': t('Conversation') } });
+    // Focusable from code only: the keyboard lands here when the control above the list goes away.
+    this.element = el('div', { className: 'message-list', attrs: { role: 'log', 'aria-live': 'polite', 'aria-label': t('Conversation'), tabindex: '-1' } });
     this.lazy = new LazyDrawing(
       (slot) => this.slots.indexOf(slot),
       () => this.inSight(),
@@ -108,7 +109,10 @@ export class MessageList {
     const before = first?.getBoundingClientRect().top;
     const slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, false)));
     this.slots = [...slots, ...this.slots];
+    // Old messages are not news: the log's live region stays quiet while they are put in.
+    this.element.setAttribute('aria-live', 'off');
     this.element.prepend(...slots.map((slot) => slot.element));
+    requestAnimationFrame(() => this.element.setAttribute('aria-live', 'polite'));
     if (this.scroller && first && before !== undefined) this.scroller.scrollTop += first.getBoundingClientRect().top - before;
     for (const slot of slots) this.lazy.watch(slot);
     this.refreshActions();

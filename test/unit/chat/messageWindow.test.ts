@@ -79,16 +79,35 @@ describe('chat session: a long chat sent a page at a time', function () {
     assert.equal(state?.chat.earlier, undefined);
   });
 
-  it('a request from a view that missed an update gets the whole state instead of a wrong page; one for another chat is dropped', async () => {
+  it('two views asking at once: the second is covered by the answer both get; a view ahead of the window gets the whole state; another chat is dropped', async () => {
     const { session, posted, chat } = await openedLongChat(150);
     posted.length = 0;
-    // The view thinks 250 messages come before; the host sent it from 200.
-    session.showEarlier(chat.id, 250);
-    assert.equal(lastEarlier(posted), undefined);
-    assert.equal(lastState(posted)?.chat.earlier?.count, 200, 'the state puts the view right');
+    // The side bar and the editor tab both reach their top before either has its page.
+    session.showEarlier(chat.id, 200);
+    session.showEarlier(chat.id, 200);
+    const pages = posted.filter((m): m is Earlier => m.type === 'earlierMessages');
+    assert.deepEqual(pages.map((page) => [page.before, page.messages.length, page.earlier?.count]), [[200, 100, 100]], 'one page, posted to both views');
+    assert.equal(lastState(posted), undefined, 'no view is sent back to the bottom');
+    // A view that thinks fewer come before than the host sent it missed a state: the state puts it right.
+    session.showEarlier(chat.id, 50);
+    assert.equal(lastState(posted)?.chat.messages.length, 200);
+    // Find in a view still behind asks for all: it goes on from where the window starts.
+    session.showEarlier(chat.id, 200, true);
+    const rest = lastEarlier(posted);
+    assert.deepEqual([rest?.before, rest?.messages.length, rest?.earlier], [100, 100, undefined]);
     posted.length = 0;
     session.showEarlier('another-chat', 200);
     assert.deepEqual(posted, []);
+  });
+
+  it('a chat another window shortened below the window starts again on its newest page', async () => {
+    const { session, chat } = await openedLongChat(150);
+    session.showEarlier(chat.id, 200);
+    assert.equal(session.viewState().chat.earlier?.count, 100);
+    session.activeChat.messages.splice(60);
+    const shortened = session.viewState().chat;
+    assert.equal(shortened.earlier, undefined);
+    assert.equal(shortened.messages.length, 60);
   });
 
   it('keeps the pages the view has while an answer is added, and a chat opened again starts on its newest page', async () => {
