@@ -135,6 +135,9 @@ export class App {
       const mac = navigator.userAgent.includes('Mac');
       if ((mac ? event.metaKey : event.ctrlKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f' && !event.defaultPrevented) {
         event.preventDefault();
+        // Not passed on to VS Code (its webview forwards keys from the window), whose Find would
+        // open in the last editor and take the keyboard away from this one.
+        event.stopPropagation();
         this.find.open();
       }
     });

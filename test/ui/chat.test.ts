@@ -76,12 +76,15 @@ describe('Chat view in VS Code', function () {
   it('finds words in the conversation with Ctrl+F (VS Code gives a side bar webview no find of its own)', async () => {
     const { workbench } = journey();
     const chat = workbench.chat();
-    // The keyboard in the conversation, as after reading an answer.
-    await workbench.lastAssistant().locator('.markdown-body p').first().click();
+    // The keyboard in the message box, as while writing the next question.
+    await workbench.messageBox().click();
     await workbench.page.keyboard.press('Control+f');
     const input = chat.getByRole('textbox', { name: 'Find in chat' });
     await input.waitFor();
-    await input.pressSequentially('number');
+    // Typed where the keyboard is: in the view's find box, not in VS Code's Find of the open editor
+    // (the webview passes keys on to the workbench, where Ctrl+F would open it and take the keyboard).
+    await workbench.page.keyboard.type('number');
+    assert.equal(await workbench.page.locator('.editor-widget.find-widget.visible').count(), 0, "the editor's Find did not open");
     await chat.locator('.find-status').filter({ hasText: /^1 of \d+$/ }).waitFor();
     await input.press('Enter');
     await chat.locator('.find-status').filter({ hasText: /^2 of \d+$/ }).waitFor();

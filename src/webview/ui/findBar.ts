@@ -66,6 +66,8 @@ export class FindBar {
     this.element.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
+      // Ours alone: not passed on to VS Code as a key for the workbench.
+      event.stopPropagation();
       this.close();
     });
     this.element.hidden = true;
