@@ -30,6 +30,11 @@ function drawnIds(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-list > .message:not(.message-placeholder)')].map((node) => node.dataset.messageId ?? ''));
 }
 
+/** The id of the message holding the find bar's current match. */
+function currentMatchMessage(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (CSS.highlights.get('chat-find-current')?.values().next().value as Range | undefined)?.startContainer.parentElement?.closest<HTMLElement>('[data-message-id]')?.dataset.messageId);
+}
+
 function allIds(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.message-list > .message')].map((node) => node.dataset.messageId ?? ''));
 }
@@ -151,12 +156,12 @@ describe('webview: a long chat (1,000 stored messages)', function () {
     await input.fill('why does the render block');
     const inPage = /^(\d+) of 50$/.exec((await status.textContent()) ?? '');
     assert.ok(inPage && Number(inPage[1]) >= 45, `the first match in sight is selected: ${await status.textContent()}`);
-    const selected = await page.evaluate(() => (CSS.highlights.get('chat-find-current')?.values().next().value as Range | undefined)?.startContainer.parentElement?.closest<HTMLElement>('[data-message-id]')?.dataset.messageId);
+    const selected = await currentMatchMessage(page);
     // The rest of the chat arrives above: the same match stays selected, counted among all 500.
     await serveEarlier(view, host);
     assert.equal((await allIds(page)).length, 2 * TURNS);
     assert.equal(await status.textContent(), `${Number(inPage?.[1]) + TURNS - PAGE / 2} of 500`);
-    const stillSelected = await page.evaluate(() => (CSS.highlights.get('chat-find-current')?.values().next().value as Range | undefined)?.startContainer.parentElement?.closest<HTMLElement>('[data-message-id]')?.dataset.messageId);
+    const stillSelected = await currentMatchMessage(page);
     assert.equal(stillSelected, selected);
     // Enter goes to the next, Shift+Enter back.
     const first = Number(((await status.textContent()) ?? '').split(' ')[0]);

@@ -146,19 +146,23 @@ export function toChatView(chat: Chat, from = 0): ChatView {
   return {
     id: chat.id,
     title: chat.title,
-    messages: messageViews(chat.messages, from, chat.messages.length),
-    ...(from > 0 ? { earlier: earlierMessages(chat.messages, from) } : {}),
+    ...messagePage(chat.messages, from, chat.messages.length),
     ...(chat.parameters ? { parameters: chat.parameters } : {}),
     ...(chat.model ? { model: chat.model } : {}),
     ...(chat.reasoningEffort ? { reasoningEffort: chat.reasoningEffort } : {}),
   };
 }
 
+/** Messages `from` to `to` (excluded) as the view gets them, and what it is told of those before. */
+export function messagePage(messages: readonly StoredMessage[], from: number, to: number): { messages: MessageView[]; earlier?: EarlierMessages } {
+  return { messages: messageViews(messages, from, to), ...(from > 0 ? { earlier: earlierMessages(messages, from) } : {}) };
+}
+
 /**
  * The views of messages `from` to `to` (excluded). Those before the newest summary are marked:
  * the view shows them, requests no longer send them.
  */
-export function messageViews(messages: readonly StoredMessage[], from: number, to: number): MessageView[] {
+function messageViews(messages: readonly StoredMessage[], from: number, to: number): MessageView[] {
   const summary = latestSummaryIndex(messages);
   const views: MessageView[] = [];
   for (let index = from; index < to; index++) {
@@ -169,7 +173,7 @@ export function messageViews(messages: readonly StoredMessage[], from: number, t
 }
 
 /** The first `count` messages, which the view was not sent, as it counts them. */
-export function earlierMessages(messages: readonly StoredMessage[], count: number): EarlierMessages {
+function earlierMessages(messages: readonly StoredMessage[], count: number): EarlierMessages {
   const costUsd = chatCostUsd(messages.slice(0, count));
   return { count, ...(costUsd !== undefined ? { costUsd } : {}) };
 }

@@ -12,7 +12,7 @@ import * as l10n from '../l10n';
 import type { ConversationTurn } from '../openrouter/requestBuilder';
 import { BilledFigures } from './billedFigures';
 import { ChatHistory } from './chatHistory';
-import { createChat, createMessage, conversationTurns, earlierMessages, indexOfMessage, markRevised, messageViews, removeMessagesAfter, titleFromQuestion, toChatView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
+import { createChat, createMessage, conversationTurns, indexOfMessage, markRevised, messagePage, removeMessagesAfter, titleFromQuestion, toChatView, UNTITLED_CHAT, type Chat, type StoredMessage } from './chat';
 import { MessageWindow } from './messageWindow';
 import type { ChatStore, CorruptChatFile } from './chatStore';
 import type { DeltaBatcher } from './deltaBatcher';
@@ -323,8 +323,7 @@ export class ChatSession {
     if (page === 'covered') return;
     // The view missed an update: the whole state puts it right.
     if (!page) return this.postState();
-    const earlier = page.from > 0 ? { earlier: earlierMessages(chat.messages, page.from) } : {};
-    this.host.post({ type: 'earlierMessages', chatId, before: page.before, messages: messageViews(chat.messages, page.from, page.before), ...earlier });
+    this.host.post({ type: 'earlierMessages', chatId, before: page.before, ...messagePage(chat.messages, page.from, page.before) });
   }
 
   /** Ids of the saved chats, newest first, whose title or messages hold every word of `query`. */

@@ -125,16 +125,12 @@ export class FindBar {
 
   /** Marks the current match and, with `reveal`, brings it into sight (drawing its message first). */
   private show(reveal: boolean): void {
-    let match = this.matches[this.current];
+    const match = this.matches[this.current];
     const placeholder = match?.startContainer.parentElement?.closest<HTMLElement>('.message-placeholder');
     if (match && placeholder && reveal) {
       // The placeholder is replaced by its drawn message: the same match is found again there.
       const place = this.place();
-      this.hooks.draw(placeholder);
-      this.matches = findRanges(this.hooks.root(), this.input.value);
-      this.current = place ? this.indexOf(place) : 0;
-      match = this.matches[this.current];
-      this.markAll();
+      if (this.hooks.draw(placeholder)) return this.search(place, true);
     }
     CSS.highlights.set(CURRENT, new Highlight(...(match ? [match] : [])));
     const more = this.matches.length >= MAX_MATCHES ? '+' : '';
