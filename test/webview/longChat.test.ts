@@ -13,7 +13,7 @@ import { storeChats } from '../../bench/longChat/storedChat';
 import type { OpenChat, StoredChats } from '../../bench/longChat/storedChat';
 import { MESSAGES_PER_PAGE } from '../../src/core/chat/messageWindow';
 import { MAX_MATCHES } from '../../src/webview/ui/findBar';
-import type { HostMessage } from '../../src/shared/protocol';
+import type { HostMessage, MessageView } from '../../src/shared/protocol';
 import type { WebviewPage } from './harness';
 import { deltas, streamEnd, streamStart, userMessage } from './fixtures';
 import { usePageSession } from './pageSession';
@@ -22,6 +22,8 @@ const TURNS = 500;
 const CHAT = 'long-chat';
 /** At most this many messages are drawn when the chat opens: a few screenfuls, not the chat. */
 const DRAWN_AT_OPEN_LIMIT = 40;
+/** At most this many are drawn once scrolled to the top of all 1,000: those around the reader, not every one passed. */
+const DRAWN_AT_TOP_LIMIT = 100;
 /** What the host sends of a long chat at once. */
 const PAGE = MESSAGES_PER_PAGE;
 
@@ -229,6 +231,50 @@ describe('webview: a long chat (1,000 stored messages)', function () {
       assert.ok(Math.abs(after - probe.top) <= 2, `the message in sight stayed in place: ${probe.top} → ${after}`);
     }
     assert.equal(checked, 1, 'messages above were drawn while scrolling up');
+  });
+
+  it('lets go of messages scrolled far past and draws them again on the way back, as they last were; one the user clicked in stays as they left it', async () => {
+    const { view } = session;
+    assert.equal(opened.type, 'state');
+    if (opened.type !== 'state') return;
+    // The window was reloaded while the last answer streamed: it arrives drawn as streaming, then ends.
+    const messages = opened.state.chat.messages;
+    const last = messages[messages.length - 1] as MessageView;
+    const streaming: MessageView = { id: last.id, role: 'assistant', content: 'The answer so far', status: 'streaming' };
+    const reloaded: HostMessage = { type: 'state', state: { ...opened.state, chat: { ...opened.state.chat, messages: [...messages.slice(0, -1), streaming] }, streaming: { chatId: CHAT, messageId: last.id } } };
+    await view.sendAndSettle(reloaded, streamEnd({ messageId: last.id, chatId: CHAT, content: 'The final answer, **done**.' }));
+    const page = view.page;
+    const answer = page.locator(`[data-message-id="${last.id}"]`);
+    assert.equal(await answer.getAttribute('aria-busy'), null);
+    // The user opens the reasoning of an earlier answer in sight.
+    const opinion = page.locator('.message-assistant:not(.message-placeholder)', { has: page.locator('.reasoning-summary') }).first();
+    const opinionId = await opinion.getAttribute('data-message-id');
+    assert.ok(opinionId && opinionId !== last.id, 'an answer with reasoning is drawn at open');
+    await opinion.locator('.reasoning-summary').click();
+    assert.equal(await opinion.locator('details.reasoning').evaluate((node) => (node as HTMLDetailsElement).open), true);
+    // And goes on typing: the keyboard is no longer in that answer.
+    await page.getByRole('textbox', { name: 'Message' }).focus();
+    await scrollUp(page, () => settleServing(view, host), 200);
+    await settleServing(view, host);
+    const drawn = await drawnIds(page);
+    assert.equal((await allIds(page)).length, 2 * TURNS);
+    assert.ok(drawn.length <= DRAWN_AT_TOP_LIMIT, `drawn at the top of 1,000: ${drawn.length}`);
+    assert.equal(drawn.includes(last.id), false, 'the last answer, far below, is a placeholder again');
+    assert.match((await answer.textContent()) ?? '', /The final answer, \*\*done\*\*\./, 'holding its final text');
+    const kept = page.locator(`[data-message-id="${opinionId}"]`);
+    assert.equal(drawn.includes(opinionId), true, 'the answer the user clicked in is still drawn');
+    // Back to the end: drawn again, finished, with the reasoning the user opened still open.
+    for (let step = 0; step < 20 && (await answer.evaluate((node) => node.classList.contains('message-placeholder'))); step++) {
+      await page.evaluate(() => {
+        const scroller = document.querySelector('.conversation') as HTMLElement;
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      await view.settle();
+    }
+    assert.equal(await answer.evaluate((node) => node.classList.contains('message-placeholder')), false, 'drawn again at the end');
+    assert.equal(await answer.getAttribute('aria-busy'), null, 'as finished, not as still streaming');
+    assert.equal(await answer.locator('strong').textContent(), 'done');
+    assert.equal(await kept.locator('details.reasoning').evaluate((node) => (node as HTMLDetailsElement).open), true);
   });
 
   it('still streams into a new answer at the end and edits an old question once scrolled to it', async () => {

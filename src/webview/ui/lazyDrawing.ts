@@ -4,7 +4,9 @@
  * bottom first, a few milliseconds' worth per frame, so scrolling fast through a long chat never
  * blocks the main thread for long. Drawing changes a message's height: `anchor` is called before
  * each batch and its result after, so what the reader looks at stays in place; `onDrawn` lets the
- * view stay pinned to the bottom while it follows.
+ * view stay pinned to the bottom while it follows. Each batch first lets `undrawFarOff` put
+ * messages the reader has left far behind back to placeholders: what is drawn stays about what
+ * surrounds the reader, however long the chat (see MessageList).
  */
 import type { MessageSlot } from './messageSlot';
 
@@ -26,6 +28,8 @@ export class LazyDrawing {
     private readonly drawSlot: (slot: MessageSlot) => void,
     private readonly onDrawn: () => void,
     private readonly anchor: () => (() => void) | undefined,
+    /** Called once per batch, right after `anchor` has measured: layout is clean, measuring is free. */
+    private readonly undrawFarOff: () => void,
   ) {}
 
   /** The element that scrolls the conversation (the observer's root). */
@@ -87,6 +91,7 @@ export class LazyDrawing {
     const started = performance.now();
     const queue = this.byDistance();
     const restore = this.anchor();
+    this.undrawFarOff();
     for (const slot of queue) {
       this.forget(slot);
       this.drawSlot(slot);

@@ -4,7 +4,8 @@
  *
  * A long chat is not drawn at once: each message starts as a placeholder with its plain text
  * (messageSlot.ts), and only those near the screen are drawn (lazyDrawing.ts). The newest
- * messages, which a chat opens on, are drawn right away.
+ * messages, which a chat opens on, are drawn right away; those the reader scrolls far away from
+ * become placeholders again.
  */
 import type { AnswerStats, MessageView, ReasoningDisplay, ToolCallView } from '../../shared/protocol';
 import { el } from '../dom';
@@ -19,6 +20,13 @@ import { UserMessageView } from './userMessage';
 const SCREENS_DRAWN_AT_OPEN = 1.5;
 /** At most this many messages are drawn to restore a saved scroll position exactly. */
 const MAX_DRAWN_FOR_RESTORE = 60;
+/**
+ * Drawn messages further than this (in messages) from those in sight go back to placeholders.
+ * Kept drawn, every message scrolled past stayed in the DOM: scrolling back through 1,000 had
+ * frames of 55 to 140 ms (style, layout and garbage collection over all of them); undrawn, none
+ * over 50 (docs/BENCHMARKS.md).
+ */
+const DRAWN_AROUND_SIGHT = 30;
 
 export class MessageList {
   readonly element: HTMLElement;
@@ -43,6 +51,7 @@ export class MessageList {
         onLazyDrawn();
       },
       () => this.captureAnchor(),
+      () => this.undrawFarOff(),
     );
   }
 
@@ -72,7 +81,10 @@ export class MessageList {
     this.lazy.reset();
     this.disposeViews();
     this.pinned = undefined;
-    this.slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, shown.id === streamingId)));
+    // By identity: once it has finished, the view's `current` is the final version, and a slot
+    // drawn again after being undrawn must not draw that as still streaming.
+    const streaming = messages.find((message) => message.id === streamingId);
+    this.slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, shown === streaming)));
     // The chat opens at its end: draw the newest screenfuls now, the rest as they come into view.
     let height = 0;
     const budget = SCREENS_DRAWN_AT_OPEN * window.innerHeight;
@@ -193,6 +205,19 @@ export class MessageList {
       this.lazy.forget(target);
       target.draw();
     }
+  }
+
+  /** Puts drawn messages far from those in sight back to placeholders of the same height. */
+  private undrawFarOff(): void {
+    const sight = this.inSight();
+    if (!sight) return;
+    const far = this.slots.filter((slot, index) => (index < sight.first - DRAWN_AROUND_SIGHT || index > sight.last + DRAWN_AROUND_SIGHT) && slot.undrawable);
+    // All measured before any is replaced: one layout, not one per message.
+    const heights = far.map((slot) => slot.element.getBoundingClientRect().height);
+    far.forEach((slot, index) => {
+      slot.undraw(heights[index] ?? 0);
+      this.lazy.watch(slot);
+    });
   }
 
   /**

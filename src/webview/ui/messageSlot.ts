@@ -1,10 +1,12 @@
 /**
- * One message of the conversation, drawn only once it comes near the screen. Until then it is a
+ * One message of the conversation, drawn only while it is near the screen. Until then it is a
  * placeholder that holds the message's plain text: cheap to build (no markdown, no sanitizing, no
- * highlighting), still found by the find widget (it searches the DOM's text), and skipped by
- * layout while off screen (`content-visibility: auto` with a size estimated from the text), so a
- * chat of a thousand messages costs about what the screenful in view costs. The slot sets the
- * marks (classes, attributes) of whichever element it shows, the same way (messageMarks.ts).
+ * highlighting), still found by the find bar (it searches the DOM's text), and skipped by layout
+ * while off screen (`content-visibility: auto` with a size estimated from the text). Once the
+ * reader has scrolled far past a drawn message, it becomes a placeholder again (`undraw`), so a chat
+ * of a thousand messages costs about what the screens around the reader cost, however far they
+ * scroll. The slot sets the marks (classes, attributes) of whichever element it shows, the same
+ * way (messageMarks.ts).
  */
 import type { AnswerStats, MessageView, ToolCallView } from '../../shared/protocol';
 import { el } from '../dom';
@@ -41,13 +43,14 @@ export class MessageSlot {
   private regenerateAllowed = false;
   private latest = false;
   private pinned = false;
+  /** The user clicked or typed in the drawn view: it may hold what they did (see `undrawable`). */
+  private touched = false;
 
   constructor(
     private message: MessageView,
     private readonly create: (message: MessageView) => MessageViewItem,
   ) {
-    this.element = el('article', { className: 'message-placeholder' }, ...summaryLabel(message), message.label ?? message.content);
-    this.element.style.containIntrinsicSize = `auto ${estimatedHeight(message)}px`;
+    this.element = placeholder(message, estimatedHeight(message));
     this.mark();
   }
 
@@ -77,8 +80,41 @@ export class MessageSlot {
     view.element.style.containIntrinsicSize = this.element.style.containIntrinsicSize;
     if (this.element.isConnected) this.element.replaceWith(view.element);
     this.element = view.element;
+    const touch = (): void => {
+      this.touched = true;
+    };
+    view.element.addEventListener('pointerdown', touch);
+    view.element.addEventListener('keydown', touch);
     this.applyActions();
     return view;
+  }
+
+  /**
+   * Whether the drawn view can go back to a placeholder without losing anything: not an answer
+   * still arriving, not where the keyboard is, and not one the user clicked or typed in, which may
+   * hold their doing (a reasoning section opened, an edit under way, a selection, a card's state).
+   */
+  get undrawable(): boolean {
+    const view = this.view;
+    if (!view || this.touched) return false;
+    if (view instanceof AssistantMessageView && view.isStreaming) return false;
+    return !view.element.contains(document.activeElement);
+  }
+
+  /**
+   * Back to a placeholder of the message as shown now, `height` tall (the view's, measured by the
+   * caller), so nothing around it moves; drawn again when it comes near the screen.
+   */
+  undraw(height: number): void {
+    const view = this.view;
+    if (!view) return;
+    this.message = view.current;
+    this.view = undefined;
+    const shown = placeholder(this.message, height);
+    view.element.replaceWith(shown);
+    this.element = shown;
+    if (view instanceof AssistantMessageView) view.dispose();
+    this.mark();
   }
 
   /** Regenerate on the last answer, Edit when no request runs, actions shown on the newest turn. */
@@ -130,4 +166,11 @@ export class MessageSlot {
     else view?.setRegenerateAllowed(this.regenerateAllowed);
     this.mark();
   }
+}
+
+/** A message not drawn: its plain text (what the find bar searches), standing `height` px tall while off screen. */
+function placeholder(message: MessageView, height: number): HTMLElement {
+  const element = el('article', { className: 'message-placeholder' }, ...summaryLabel(message), message.label ?? message.content);
+  element.style.containIntrinsicSize = `auto ${height}px`;
+  return element;
 }
