@@ -15,7 +15,7 @@ import { MESSAGES_PER_PAGE } from '../../src/core/chat/messageWindow';
 import { MAX_MATCHES } from '../../src/webview/ui/findBar';
 import type { HostMessage, MessageView } from '../../src/shared/protocol';
 import type { WebviewPage } from './harness';
-import { deltas, streamEnd, streamStart, userMessage } from './fixtures';
+import { assistantMessage, deltas, stateMessage, streamEnd, streamStart, userMessage } from './fixtures';
 import { usePageSession } from './pageSession';
 
 const TURNS = 500;
@@ -254,6 +254,7 @@ describe('webview: a long chat (1,000 stored messages)', function () {
     assert.equal(await opinion.locator('details.reasoning').evaluate((node) => (node as HTMLDetailsElement).open), true);
     // And goes on typing: the keyboard is no longer in that answer.
     await page.getByRole('textbox', { name: 'Message' }).focus();
+    const drawnHeight = await answer.evaluate((node) => node.getBoundingClientRect().height);
     await scrollUp(page, () => settleServing(view, host), 200);
     await settleServing(view, host);
     const drawn = await drawnIds(page);
@@ -261,6 +262,8 @@ describe('webview: a long chat (1,000 stored messages)', function () {
     assert.ok(drawn.length <= DRAWN_AT_TOP_LIMIT, `drawn at the top of 1,000: ${drawn.length}`);
     assert.equal(drawn.includes(last.id), false, 'the last answer, far below, is a placeholder again');
     assert.match((await answer.textContent()) ?? '', /The final answer, \*\*done\*\*\./, 'holding its final text');
+    const undrawnHeight = await answer.evaluate((node) => node.getBoundingClientRect().height);
+    assert.ok(Math.abs(undrawnHeight - drawnHeight) <= 1, `standing as tall as it was drawn: ${drawnHeight} → ${undrawnHeight}`);
     const kept = page.locator(`[data-message-id="${opinionId}"]`);
     assert.equal(drawn.includes(opinionId), true, 'the answer the user clicked in is still drawn');
     // Back to the end: drawn again, finished, with the reasoning the user opened still open.
@@ -275,6 +278,44 @@ describe('webview: a long chat (1,000 stored messages)', function () {
     assert.equal(await answer.getAttribute('aria-busy'), null, 'as finished, not as still streaming');
     assert.equal(await answer.locator('strong').textContent(), 'done');
     assert.equal(await kept.locator('details.reasoning').evaluate((node) => (node as HTMLDetailsElement).open), true);
+  });
+
+  it('in a tall view of short messages, lets go of none that lazy drawing would draw again at once', async () => {
+    const { view } = session;
+    const page = view.page;
+    const viewport = page.viewportSize();
+    // 30 messages either side of the screen are less than a screen here.
+    await page.setViewportSize({ width: 480, height: 3000 });
+    try {
+      const messages = Array.from({ length: 150 }, (_, turn) => [userMessage(`short-q${turn}`, `Question ${turn}?`), assistantMessage(`short-a${turn}`, `Answer ${turn}: \`const a${turn} = ${turn};\``)]).flat();
+      await view.sendAndSettle(stateMessage({ chatId: 'short', messages }));
+      await page.evaluate(() => {
+        const scroller = document.querySelector('.conversation') as HTMLElement;
+        scroller.scrollTop = scroller.scrollHeight / 2;
+      });
+      for (let step = 0; step < 5; step++) await view.settle();
+      // Once what came near is drawn, the list stays still: nothing drawn, let go and drawn again, frame after frame.
+      const changes = await page.evaluate(
+        () =>
+          new Promise<number>((done) => {
+            let count = 0;
+            const observer = new MutationObserver((records) => (count += records.length));
+            observer.observe(document.querySelector('.message-list') as HTMLElement, { childList: true });
+            let frames = 0;
+            const tick = (): void => {
+              if (++frames < 20) requestAnimationFrame(tick);
+              else {
+                observer.disconnect();
+                done(count);
+              }
+            };
+            requestAnimationFrame(tick);
+          }),
+      );
+      assert.equal(changes, 0);
+    } finally {
+      if (viewport) await page.setViewportSize(viewport);
+    }
   });
 
   it('still streams into a new answer at the end and edits an old question once scrolled to it', async () => {

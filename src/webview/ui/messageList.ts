@@ -22,11 +22,19 @@ const SCREENS_DRAWN_AT_OPEN = 1.5;
 const MAX_DRAWN_FOR_RESTORE = 60;
 /**
  * Drawn messages further than this (in messages) from those in sight go back to placeholders.
- * Kept drawn, every message scrolled past stayed in the DOM: scrolling back through 1,000 had
- * frames of 55 to 140 ms (style, layout and garbage collection over all of them); undrawn, none
- * over 50 (docs/BENCHMARKS.md).
+ * Kept drawn, every message scrolled past stayed in the DOM, and scrolling back through 1,000 had
+ * 60 to 180 tasks over 50 ms, up to 140 ms long (style, layout and garbage collection over all of
+ * them); let go, 0 or 1 (docs/BENCHMARKS.md).
  */
 const DRAWN_AROUND_SIGHT = 30;
+/** Nor any within this many screens of the view: lazy drawing draws one screen beyond it (lazyDrawing.ts). */
+const UNDRAWN_BEYOND_SCREENS = 2;
+
+/** The height `contain-intrinsic-size` stands for: the content box (the border box less padding and borders). */
+function contentHeight(box: DOMRect, style: CSSStyleDeclaration): number {
+  const edges = [style.paddingTop, style.paddingBottom, style.borderTopWidth, style.borderBottomWidth].reduce((sum, value) => sum + (parseFloat(value) || 0), 0);
+  return Math.max(0, box.height - edges);
+}
 
 export class MessageList {
   readonly element: HTMLElement;
@@ -35,6 +43,7 @@ export class MessageList {
   private readonly lazy: LazyDrawing;
   private scroller: HTMLElement | undefined;
   private pinned: MessageSlot | undefined;
+  private quietFrame: number | undefined;
 
   constructor(
     private reasoningDisplay: ReasoningDisplay,
@@ -45,7 +54,8 @@ export class MessageList {
     this.lazy = new LazyDrawing(
       (slot) => this.slots.indexOf(slot),
       () => this.inSight(),
-      (slot) => this.draw(slot),
+      // A message drawn as the reader scrolls is not news: the live region is not to read it out.
+      (slot) => this.quietly(() => this.draw(slot)),
       () => {
         this.pinQuestion();
         onLazyDrawn();
@@ -121,10 +131,8 @@ export class MessageList {
     const before = first?.getBoundingClientRect().top;
     const slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, false)));
     this.slots = [...slots, ...this.slots];
-    // Old messages are not news: the log's live region stays quiet while they are put in.
-    this.element.setAttribute('aria-live', 'off');
-    this.element.prepend(...slots.map((slot) => slot.element));
-    requestAnimationFrame(() => this.element.setAttribute('aria-live', 'polite'));
+    // Old messages are not news.
+    this.quietly(() => this.element.prepend(...slots.map((slot) => slot.element)));
     if (this.scroller && first && before !== undefined) this.scroller.scrollTop += first.getBoundingClientRect().top - before;
     for (const slot of slots) this.lazy.watch(slot);
     this.refreshActions();
@@ -207,16 +215,34 @@ export class MessageList {
     }
   }
 
-  /** Puts drawn messages far from those in sight back to placeholders of the same height. */
+  /**
+   * Puts drawn messages far from those in sight back to placeholders of the same height. Far in
+   * messages, and beyond the drawing margin too: in a tall view of short messages, 30 can be less
+   * than a screen, and what was let go would be drawn again at once, every frame.
+   */
   private undrawFarOff(): void {
     const sight = this.inSight();
-    if (!sight) return;
+    if (!sight || !this.scroller) return;
+    const view = this.scroller.getBoundingClientRect();
     const far = this.slots.filter((slot, index) => (index < sight.first - DRAWN_AROUND_SIGHT || index > sight.last + DRAWN_AROUND_SIGHT) && slot.undrawable);
     // All measured before any is replaced: one layout, not one per message.
-    const heights = far.map((slot) => slot.element.getBoundingClientRect().height);
-    far.forEach((slot, index) => {
-      slot.undraw(heights[index] ?? 0);
-      this.lazy.watch(slot);
+    const measured = far.map((slot) => ({ slot, box: slot.element.getBoundingClientRect(), style: getComputedStyle(slot.element) }));
+    this.quietly(() => {
+      for (const { slot, box, style } of measured) {
+        if (box.bottom > view.top - UNDRAWN_BEYOND_SCREENS * view.height && box.top < view.bottom + UNDRAWN_BEYOND_SCREENS * view.height) continue;
+        slot.undraw(contentHeight(box, style));
+        this.lazy.watch(slot);
+      }
+    });
+  }
+
+  /** Changes to the log that are not news (messages drawn or let go as the reader scrolls, older ones put above): its live region stays quiet while they are made. */
+  private quietly(change: () => void): void {
+    this.element.setAttribute('aria-live', 'off');
+    change();
+    this.quietFrame ??= requestAnimationFrame(() => {
+      this.quietFrame = undefined;
+      this.element.setAttribute('aria-live', 'polite');
     });
   }
 
