@@ -198,6 +198,49 @@ describe('webview: a long chat (1,000 stored messages)', function () {
     assert.equal(await composer.evaluate((node) => node === document.activeElement), true, 'the message box has the keyboard again');
   });
 
+  it('counts a match in an answer\'s reasoning the same whether the answer is drawn or let go, and skips the answer\'s chrome', async () => {
+    const { view } = session;
+    await view.sendAndSettle(opened);
+    const page = view.page;
+    await page.getByRole('textbox', { name: 'Message' }).focus();
+    await page.keyboard.press('Control+f');
+    await serveEarlier(view, host);
+    assert.equal((await allIds(page)).length, 2 * TURNS);
+    const input = page.getByRole('textbox', { name: 'Find in chat' });
+    const status = page.locator('.find-status');
+    // Only the fifth answer's reasoning holds these words, and that answer is far above the screen, not drawn.
+    const target = page.locator(`[data-message-id="${CHAT}-a4"]`);
+    assert.equal(await target.evaluate((node) => node.classList.contains('message-placeholder')), true);
+    await input.fill('about block 4. check');
+    await view.settle();
+    assert.equal(await status.textContent(), '1 of 1');
+    assert.equal(await target.evaluate((node) => node.classList.contains('message-placeholder')), false, 'drawn to show the match');
+    assert.equal(await target.locator('details.reasoning').evaluate((node) => (node as HTMLDetailsElement).open), true, 'its reasoning opened to show it');
+    assert.deepEqual(await page.evaluate(() => [...(CSS.highlights.get('chat-find-current') ?? [])].map((range) => (range as Range).startContainer.parentElement?.className)), ['reasoning-text']);
+    // Words in every reasoning (334 of the 500 answers have one): the count stays while the reader
+    // goes from the top to the bottom and back, as messages are drawn and let go on the way.
+    await input.fill('check the list update path');
+    await view.settle();
+    const counts = [await status.textContent()];
+    const step = async (key: string): Promise<void> => {
+      await input.press(key);
+      await view.settle();
+      await view.settle();
+      counts.push(await status.textContent());
+    };
+    // Back past the first match to the last one, at the bottom.
+    for (let presses = 0; presses < 10 && !counts[counts.length - 1]?.startsWith('334 of'); presses++) await step('Shift+Enter');
+    assert.equal(counts[counts.length - 1], '334 of 334', counts.join(', '));
+    assert.equal(await target.evaluate((node) => node.classList.contains('message-placeholder')), true, 'the fifth answer, far above now, was let go');
+    // And on to the first, at the top again.
+    await step('Enter');
+    assert.equal(counts[counts.length - 1], '1 of 334');
+    assert.deepEqual(new Set(counts.map((text) => text?.replace(/^\d+ of /, ''))), new Set(['334']), counts.join(', '));
+    // An answer's stats line and its "Reasoning" label are the view's, not the conversation's.
+    await input.fill('gpt-oss-120b');
+    assert.equal(await status.textContent(), 'No results');
+  });
+
   it('keeps what the reader looks at in place while messages above it are drawn', async () => {
     const { view } = session;
     await view.sendAndSettle(opened);

@@ -188,15 +188,21 @@ function messageOf(range: Range): HTMLElement | null | undefined {
 }
 
 /**
+ * Not part of the conversation, and not in a placeholder (which would count a match only while its
+ * message is drawn): button labels (Copy, Insert, ...), an answer's "Thought for N s" and its stats line.
+ */
+const CHROME = 'button, .reasoning-summary, .stats';
+
+/**
  * Every case-insensitive occurrence of `query` in the text under `root`, in document order, at
- * most MAX_MATCHES; button labels (Copy, Insert, ...) are not part of the conversation and are skipped.
+ * most MAX_MATCHES, the view's chrome skipped.
  */
 export function findRanges(root: HTMLElement, query: string): Range[] {
   const needle = query.toLowerCase();
   if (needle === '') return [];
   const ranges: Range[] = [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('button') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) => (node.parentElement?.closest(CHROME) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   for (let node = walker.nextNode(); node && ranges.length < MAX_MATCHES; node = walker.nextNode()) {
     const original = node.nodeValue ?? '';

@@ -94,7 +94,7 @@ export class MessageList {
     // By identity: once it has finished, the view's `current` is the final version, and a slot
     // drawn again after being undrawn must not draw that as still streaming.
     const streaming = messages.find((message) => message.id === streamingId);
-    this.slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, shown === streaming)));
+    this.slots = messages.map((message) => this.slotFor(message, streaming));
     // The chat opens at its end: draw the newest screenfuls now, the rest as they come into view.
     let height = 0;
     const budget = SCREENS_DRAWN_AT_OPEN * window.innerHeight;
@@ -129,7 +129,7 @@ export class MessageList {
   prepend(messages: readonly MessageView[]): void {
     const first = this.slots[0]?.element;
     const before = first?.getBoundingClientRect().top;
-    const slots = messages.map((message) => new MessageSlot(message, (shown) => this.createView(shown, false)));
+    const slots = messages.map((message) => this.slotFor(message, undefined));
     this.slots = [...slots, ...this.slots];
     // Old messages are not news.
     this.quietly(() => this.element.prepend(...slots.map((slot) => slot.element)));
@@ -158,7 +158,7 @@ export class MessageList {
       slot.dispose();
     }
     for (const message of user ? [user, assistant] : [assistant]) {
-      const slot = new MessageSlot(message, (shown) => this.createView(shown, shown === assistant));
+      const slot = this.slotFor(message, assistant);
       slot.draw();
       this.slots.push(slot);
       this.element.append(slot.element);
@@ -199,6 +199,11 @@ export class MessageList {
   setBusy(busy: boolean): void {
     this.busy = busy;
     this.refreshActions();
+  }
+
+  /** A slot for `message`; `streaming` is the answer still arriving, if any (by identity, see render). */
+  private slotFor(message: MessageView, streaming: MessageView | undefined): MessageSlot {
+    return new MessageSlot(message, (shown) => this.createView(shown, shown === streaming), () => this.reasoningDisplay !== 'hidden');
   }
 
   private createView(message: MessageView, streaming: boolean): MessageViewItem {

@@ -49,8 +49,10 @@ export class MessageSlot {
   constructor(
     private message: MessageView,
     private readonly create: (message: MessageView) => MessageViewItem,
+    /** Whether a drawn answer shows its reasoning (the setting): then so does the placeholder, to the find bar. */
+    private readonly showsReasoning: () => boolean,
   ) {
-    this.element = placeholder(message, estimatedHeight(message));
+    this.element = placeholder(message, estimatedHeight(message), showsReasoning());
     this.mark();
   }
 
@@ -110,7 +112,7 @@ export class MessageSlot {
     if (!view) return;
     this.message = view.current;
     this.view = undefined;
-    const shown = placeholder(this.message, height);
+    const shown = placeholder(this.message, height, this.showsReasoning());
     view.element.replaceWith(shown);
     this.element = shown;
     if (view instanceof AssistantMessageView) view.dispose();
@@ -168,9 +170,14 @@ export class MessageSlot {
   }
 }
 
-/** A message not drawn: its plain text (what the find bar searches), standing `height` px tall while off screen. */
-function placeholder(message: MessageView, height: number): HTMLElement {
-  const element = el('article', { className: 'message-placeholder' }, ...summaryLabel(message), message.label ?? message.content);
+/**
+ * A message not drawn: its plain text, standing `height` px tall while off screen. It holds what
+ * the find bar searches in the drawn view, in the same order: the reasoning (hidden, as a folded
+ * section is) before the answer, so a match is counted the same whether its message is drawn or not.
+ */
+function placeholder(message: MessageView, height: number, withReasoning: boolean): HTMLElement {
+  const reasoning = withReasoning && message.reasoning ? [el('div', { className: 'placeholder-reasoning', text: message.reasoning, attrs: { hidden: '' } })] : [];
+  const element = el('article', { className: 'message-placeholder' }, ...summaryLabel(message), ...reasoning, message.label ?? message.content);
   element.style.containIntrinsicSize = `auto ${height}px`;
   return element;
 }
