@@ -28,11 +28,23 @@ function holdsBlankLine(space: Token | undefined): boolean {
   return space?.type === 'space' && space.raw.indexOf('\n') !== space.raw.lastIndexOf('\n');
 }
 
+/** A heading made by the line under its text (`===` or `---`), not by `#`. */
+function isSetextHeading(token: Token): boolean {
+  return token.type === 'heading' && !/^ {0,3}#/.test(token.raw);
+}
+
 /** Whether a new block starting at `start` of `tail` proves the blocks before it ended. */
 function startsProvenBlock(token: Token, previous: Token | undefined, tail: string, start: number): boolean {
   if (token.type === 'space') return false;
   const first = tail[start];
   if (first === undefined || first === ' ' || first === '\t') return false;
+  // A setext heading and a table are blocks of their own only by a later line, the underline or
+  // the delimiter row: until that line has ended, `-` or `- |` may still become a list item
+  // (`- x`), and then the text line above it belongs to the paragraph before.
+  const end = start + token.raw.length;
+  if (isSetextHeading(token) && !token.raw.endsWith('\n') && tail[end] !== '\n') return false;
+  const firstBreak = tail.indexOf('\n', start);
+  if (token.type === 'table' && (firstBreak < 0 || !tail.includes('\n', firstBreak + 1))) return false;
   if (tail.includes('\n', start)) return true;
   // After a blank line, only an indented line or a new item continues a list (or indented code):
   // a line starting at column 0 with anything but a list marker ends them, whatever follows.
