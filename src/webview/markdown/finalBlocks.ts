@@ -41,11 +41,10 @@ function startsProvenBlock(token: Token, previous: Token | undefined, tail: stri
   // A setext heading and a table are blocks of their own only by a later line, the underline or
   // the delimiter row: until that line has ended, `-` or `- |` may still become a list item
   // (`- x`), and then the text line above it belongs to the paragraph before.
-  const end = start + token.raw.length;
-  if (isSetextHeading(token) && !token.raw.endsWith('\n') && tail[end] !== '\n') return false;
-  const firstBreak = tail.indexOf('\n', start);
-  if (token.type === 'table' && (firstBreak < 0 || !tail.includes('\n', firstBreak + 1))) return false;
-  if (tail.includes('\n', start)) return true;
+  const lineBreak = tail.indexOf('\n', start);
+  if (isSetextHeading(token) && !token.raw.endsWith('\n') && tail[start + token.raw.length] !== '\n') return false;
+  if (token.type === 'table' && (lineBreak < 0 || !tail.includes('\n', lineBreak + 1))) return false;
+  if (lineBreak >= 0) return true;
   // After a blank line, only an indented line or a new item continues a list (or indented code):
   // a line starting at column 0 with anything but a list marker ends them, whatever follows.
   return holdsBlankLine(previous) && !/[-+*0-9]/.test(first);
